@@ -1,0 +1,29 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import netlify from '@netlify/vite-plugin';
+import { defineConfig } from 'astro/config';
+import pagefind from 'astro-pagefind';
+
+/** Pages that are personal, transactional or for editors: kept out of the sitemap and search engines. */
+const UNLISTED = ['/admin/', '/thanks/', '/check-in/', '/email-preferences/', '/404'];
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  trailingSlash: 'ignore',
+  build: {
+    format: 'directory',
+    // External stylesheets only, so the Content-Security-Policy needs no 'unsafe-inline' for styles.
+    inlineStylesheets: 'never',
+  },
+  devToolbar: { enabled: false },
+  integrations: [
+    mdx(),
+    sitemap({ filter: (page) => !UNLISTED.some((path) => new URL(page).pathname.startsWith(path)) }),
+    pagefind(),
+  ],
+  vite: {
+    // Netlify's own emulation (functions, Blobs, netlify.toml headers) inside `astro dev`.
+    plugins: [netlify({ edgeFunctions: { enabled: false }, database: { enabled: false }, images: { enabled: false } })],
+  },
+});

@@ -1,0 +1,23 @@
+import { defineCollection } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import { parse } from 'yaml';
+import { programSectionSchema } from './schemas/programSection.ts';
+import { settingsSchema } from './schemas/settings.ts';
+import { topicSchema } from './schemas/topic.ts';
+
+// The content the committee edits lives in content/ (ARCHITECTURE.md); the schemas are the
+// single source shared with the CMS configuration and the functions.
+export const collections = {
+  settings: defineCollection({
+    loader: file('content/settings.yaml', { parser: (text) => [{ id: 'settings', ...parse(text) }] }),
+    schema: settingsSchema,
+  }),
+  program: defineCollection({
+    loader: glob({ pattern: '*.md', base: 'content/program' }),
+    schema: programSectionSchema,
+  }),
+  topics: defineCollection({
+    loader: glob({ pattern: '*.md', base: 'content/topics' }),
+    schema: topicSchema,
+  }),
+};

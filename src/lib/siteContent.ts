@@ -1,0 +1,29 @@
+import { getCollection, getEntry } from 'astro:content';
+import { assertNoContentProblems, findTopicProblems } from './contentChecks.ts';
+import { buildClock } from './buildClock.ts';
+import { publishedTopics } from './publishedTopics.ts';
+import { zonedMonth } from './zonedTime.ts';
+
+/**
+ * Everything a page needs from content/, loaded once per build: settings, program sections and
+ * the topics readers may see today. Cross-file problems (a duplicate month, an unknown theme)
+ * fail the build here, naming each file and field.
+ */
+export async function loadSiteContent() {
+  const settingsEntry = await getEntry('settings', 'settings');
+  if (!settingsEntry) throw new Error('content/settings.yaml is missing.');
+  const settings = settingsEntry.data;
+  const allTopics = await getCollection('topics');
+  assertNoContentProblems(
+    findTopicProblems(
+      settings,
+      allTopics.map((topic) => ({ filePath: topic.filePath ?? `content/topics/${topic.id}.md`, data: topic.data })),
+    ),
+  );
+  const now = buildClock();
+  const currentMonth = zonedMonth(now, settings.timeZone);
+  const sections = (await getCollection('program')).sort((a, b) => a.data.order - b.data.order);
+  return { settings, sections, now, currentMonth, topics: publishedTopics(allTopics, currentMonth) };
+}
+
+export type SiteContent = Awaited<ReturnType<typeof loadSiteContent>>;

@@ -1,0 +1,46 @@
+import { TZDateMini } from '@date-fns/tz';
+
+/**
+ * The instant at which a calendar day begins in a time zone. DST-safe: 00:00 exists on every
+ * day in the zones programs use (the switch happens at 02:00).
+ */
+export function startOfZonedDay(date: string, timeZone: string): Date {
+  const [year, month, day] = date.split('-').map(Number);
+  return new Date(new TZDateMini(year, month - 1, day, 0, 0, 0, 0, timeZone).getTime());
+}
+
+/** The calendar date (YYYY-MM-DD) it is in a time zone at an instant. */
+export function zonedDate(instant: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
+  const value = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
+  return `${value('year')}-${value('month')}-${value('day')}`;
+}
+
+/** The month (YYYY-MM) it is in a time zone at an instant. */
+export function zonedMonth(instant: Date, timeZone: string): string {
+  return zonedDate(instant, timeZone).slice(0, 7);
+}
+
+/** The calendar day after a YYYY-MM-DD date. */
+export function nextDay(date: string): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return new Date(Date.UTC(year, month - 1, day + 1)).toISOString().slice(0, 10);
+}
+
+/** "June 1, 2027" for a YYYY-MM-DD date (a calendar date has no zone of its own). */
+export function formatCalendarDate(date: string): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, day)));
+}
+
+/** "September 2026" for a YYYY-MM month. */
+export function formatMonth(month: string): string {
+  const [year, monthNumber] = month.split('-').map(Number);
+  return new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, monthNumber - 1, 1)));
+}
+
+/** "EST"/"EDT"-style short name of a zone on a given day, for "until 11:59 pm EDT". */
+export function zoneAbbreviation(instant: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' }).formatToParts(instant);
+  return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
+}

@@ -1,0 +1,11 @@
+import type { APIRoute } from 'astro';
+import { getEntry } from 'astro:content';
+
+// The committee's colours as CSS custom properties, served as a file so the pages need no
+// inline styles (the Content-Security-Policy allows stylesheets from the site only).
+export const GET: APIRoute = async () => {
+  const settings = (await getEntry('settings', 'settings'))?.data;
+  if (!settings) throw new Error('content/settings.yaml is missing.');
+  const css = `:root{--accent:${settings.colours.accent};--accent-on-dark:${settings.colours.accentOnDark};}\n`;
+  return new Response(css, { headers: { 'Content-Type': 'text/css; charset=utf-8' } });
+};
