@@ -1,0 +1,44 @@
+/**
+ * The records store port: the private records repository as the services see it. Two adapters
+ * implement it: GitHub (Octokit, production) and a local git repository (the default locally).
+ * Every write is one commit. Paths are built by the services from server-side values only.
+ */
+export interface StoredFile {
+  path: string;
+  /** UTF-8 text of the file. */
+  content: string;
+  /** Git blob sha; pass it back to writeFile to replace exactly this version. */
+  sha: string;
+}
+
+export interface RecordsStore {
+  /** For logs and messages: where records go (never includes a secret). */
+  readonly description: string;
+  /**
+   * Creates a file in one commit. When the path already exists the store is left unchanged and
+   * the existing file is returned with created: false (so a replayed submission is idempotent).
+   */
+  createFile(path: string, content: string, message: string): Promise<{ created: boolean; file: StoredFile }>;
+  /** Reads a file, or null when there is none. */
+  readFile(path: string): Promise<StoredFile | null>;
+  /**
+   * Creates or replaces a file in one commit, only if it is still at `expectedSha` (null: only if
+   * it does not exist yet). Otherwise throws RecordsConflictError, and the caller re-reads.
+   */
+  writeFile(path: string, content: string, message: string, expectedSha: string | null): Promise<StoredFile>;
+  /** Every file path under a folder, recursively, sorted. An absent folder lists nothing. */
+  listFiles(folder: string): Promise<string[]>;
+}
+
+/** The file changed since it was read (or exists when it should not). */
+export class RecordsConflictError extends Error {
+  override name = 'RecordsConflictError';
+}
+
+/**
+ * The store could not be reached within the retry and time budget (down, slow, rate limited).
+ * Nothing was written; the caller may hold the record and try later.
+ */
+export class RecordsUnavailableError extends Error {
+  override name = 'RecordsUnavailableError';
+}
