@@ -27,11 +27,11 @@ export interface Mailer {
 /** The provider refused or failed after the adapter's retries. `retryable` when trying later may work. */
 export class MailerError extends Error {
   override name = 'MailerError';
-  constructor(
-    message: string,
-    readonly retryable: boolean,
-    readonly status?: number,
-  ) {
+  readonly retryable: boolean;
+  readonly status: number | undefined;
+  constructor(message: string, retryable: boolean, status?: number) {
     super(message);
+    this.retryable = retryable;
+    this.status = status;
   }
 }
