@@ -1,0 +1,104 @@
+import { expect, test } from '@playwright/test';
+import { applicationStatus, describeApplicationStatus } from '../../src/lib/applicationStatus.ts';
+import { timelineAt } from '../../src/lib/timeline.ts';
+import { axeViolations, siteSettings, sitemapPaths, watchForErrors } from './support/site.ts';
+
+const paths = sitemapPaths();
+
+test('the sitemap lists the program page, both apply pages and the topic archive', () => {
+  expect(paths).toEqual(expect.arrayContaining(['/', '/apply/mentor/', '/apply/mentee/', '/topics/']));
+  expect(paths.some((path) => /^\/topics\/\d{4}-\d{2}-[a-z0-9-]+\/$/.test(path))).toBe(true);
+  expect(paths.filter((path) => path.startsWith('/admin') || path.startsWith('/thanks'))).toEqual([]);
+});
+
+for (const path of paths) {
+  test(`${path} loads with one h1, no console errors and no axe violations`, async ({ page }, testInfo) => {
+    const errors = watchForErrors(page);
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(200);
+    await expect(page.locator('h1')).toHaveCount(1);
+    if (path === '/topics/') await page.waitForLoadState('networkidle');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+
+    // Content pages ship no JavaScript; only the archive loads the search script.
+    const html = await response!.text();
+    if (path !== '/topics/') expect(html).not.toMatch(/<script\b/i);
+
+    for (const width of [375, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `no horizontal scrolling at ${width}px`).toBeLessThanOrEqual(0);
+      // Kept as artifacts for a person to look at: test-results/screenshots/.
+      const name = `${path.replaceAll('/', '_').replace(/^_|_$/g, '') || 'home'}-${width}.png`;
+      await testInfo.attach(name, { body: await page.screenshot({ fullPage: true, path: `test-results/screenshots/${name}` }), contentType: 'image/png' });
+    }
+  });
+}
+
+test('the program page states today’s application status and marks the current phase', async ({ page }) => {
+  const settings = siteSettings();
+  const now = new Date();
+  await page.goto('/');
+  const sentence = describeApplicationStatus(applicationStatus(settings, now), settings.timeZone);
+  await expect(page.locator('.application-status').first()).toContainText(sentence);
+  const current = timelineAt(settings, now).find((phase) => phase.mark === 'current');
+  if (current) {
+    await expect(page.locator('.timeline [aria-current="step"] h3')).toContainText(current.phase.title);
+  } else {
+    await expect(page.locator('.timeline [aria-current="step"]')).toHaveCount(0);
+  }
+});
+
+test('a keyboard user reaches the apply pages from the program page', async ({ page }) => {
+  await page.goto('/');
+  const reached = new Set<string>();
+  for (let press = 0; press < 40 && reached.size < 2; press += 1) {
+    await page.keyboard.press('Tab');
+    const href = await page.evaluate(() => (document.activeElement as HTMLAnchorElement | null)?.getAttribute('href') ?? '');
+    if (href === '/apply/mentee/' || href === '/apply/mentor/') reached.add(href);
+  }
+  expect([...reached].sort()).toEqual(['/apply/mentee/', '/apply/mentor/']);
+  // Enter on the focused link follows it.
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/apply\/ment(or|ee)\/$/);
+  await expect(page.locator('h1')).toContainText(/Apply to be a ment(or|ee)/);
+});
+
+test('the skip link is the first stop and moves focus to the main content', async ({ page }) => {
+  await page.goto('/topics/');
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.skip-link')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+});
+
+test('an unknown address answers 404 with the site’s not-found page', async ({ page }) => {
+  const response = await page.goto('/no-such-page/');
+  expect(response?.status()).toBe(404);
+  await expect(page.locator('h1')).toHaveText('Page not found');
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+test('the topic feeds are well formed', async ({ request }) => {
+  const rss = await request.get('/topics/rss.xml');
+  expect(rss.status()).toBe(200);
+  const xml = await rss.text();
+  expect(xml).toMatch(/^<\?xml/);
+  expect(xml).toContain('<item>');
+
+  const ics = await request.get('/calendar.ics');
+  expect(ics.status()).toBe(200);
+  expect(ics.headers()['content-type']).toContain('text/calendar');
+  const calendar = await ics.text();
+  expect(calendar).toMatch(/^BEGIN:VCALENDAR\r\n/);
+  expect(calendar.match(/BEGIN:VEVENT/g)?.length).toBeGreaterThanOrEqual(siteSettings().timeline.length + 9);
+  expect(calendar).toContain('END:VCALENDAR');
+});
+
+test('the archive’s search finds a topic by a word in its text', async ({ page }) => {
+  await page.goto('/topics/');
+  const box = page.getByRole('searchbox').or(page.getByRole('combobox')).first();
+  await box.fill('goals');
+  await expect(page.locator('pagefind-searchbox, .topic-search').locator('a[href*="/topics/"]').first()).toBeVisible({ timeout: 10_000 });
+});
