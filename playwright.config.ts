@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { TEST_NOW } from './tests/testClock.ts';
 
 /** Debian's Chromium (apt-get install chromium); Playwright's own browser download does not work here. */
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -27,5 +28,11 @@ export default defineConfig({
     url: `http://localhost:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,
+    // The functions see the same day as the build, and write to folders the tests inspect.
+    env: {
+      SITE_NOW: TEST_NOW,
+      RECORDS_DIR: 'test-results/records',
+      MAIL_OUTBOX_DIR: 'test-results/outbox',
+    },
   },
 });

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { applicationStatus, describeApplicationStatus } from '../../src/lib/applicationStatus.ts';
 import { timelineAt } from '../../src/lib/timeline.ts';
+import { TEST_NOW } from '../testClock.ts';
 import { axeViolations, siteSettings, sitemapPaths, watchForErrors } from './support/site.ts';
 
 const paths = sitemapPaths();
@@ -36,9 +37,9 @@ for (const path of paths) {
   });
 }
 
-test('the program page states today’s application status and marks the current phase', async ({ page }) => {
+test('the program page states the day’s application status and marks the current phase', async ({ page }) => {
   const settings = siteSettings();
-  const now = new Date();
+  const now = new Date(TEST_NOW); // the build's SITE_NOW
   await page.goto('/');
   const sentence = describeApplicationStatus(applicationStatus(settings, now), settings.timeZone);
   await expect(page.locator('.application-status').first()).toContainText(sentence);

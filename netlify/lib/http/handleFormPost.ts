@@ -1,0 +1,80 @@
+import type { FormDefinition } from '../../../src/forms/formDefinitions.ts';
+import { escapeHtml } from '../../../src/lib/escapeHtml.ts';
+import { type FormValues, renderForm } from '../../../src/forms/renderForm.ts';
+import { MissingConfigurationError } from '../config/environment.ts';
+import { readSubmission, type Submission } from './readSubmission.ts';
+import { fillPageShell, loadPageShell } from './pageShell.ts';
+import { htmlResponse, jsonResponse, redirectResponse } from './securityHeaders.ts';
+import { type SubmissionPorts, submitForm } from '../services/submitForm.ts';
+
+/** A page in the site's layout, for the plain (no-JavaScript) form. */
+async function page(request: Request, status: number, title: string, bodyHtml: string): Promise<Response> {
+  const shell = await loadPageShell(request.url);
+  return htmlResponse(status, fillPageShell(shell, title, bodyHtml));
+}
+
+function formWithValues(form: FormDefinition, submission: Submission, id: string | undefined, errors: Array<{ field: string; message: string }> = []): string {
+  const values: FormValues = { ...submission.typed, submissionId: id ?? submission.submissionId ?? '' };
+  return renderForm(form, { values, errors });
+}
+
+/**
+ * The HTTP side of every form endpoint: parse, call the service, shape the answer for the
+ * enhanced form (JSON) or the plain form (303 or a page in the site's layout that keeps what was
+ * typed). Status codes follow ARCHITECTURE.md.
+ */
+export async function handleFormPost(request: Request, form: FormDefinition, makePorts: () => SubmissionPorts): Promise<Response> {
+  if (request.method !== 'POST') {
+    return new Response(null, { status: 405, headers: { Allow: 'POST', 'Cache-Control': 'no-store' } });
+  }
+  const read = await readSubmission(request, form.schema);
+  const wantsJson = read.ok ? read.submission.wantsJson : (request.headers.get('accept') ?? '').includes('application/json') || (request.headers.get('content-type') ?? '').includes('json');
+  if (!read.ok) {
+    if (wantsJson) return jsonResponse(read.status, { error: read.error });
+    return page(request, read.status, 'There is a problem', `<h1>There is a problem</h1><p>${escapeHtml(read.error)}</p><p><a href="${form.page}">Go back to the form</a></p>`);
+  }
+  const { submission } = read;
+
+  let ports: SubmissionPorts;
+  try {
+    ports = makePorts();
+  } catch (error) {
+    if (error instanceof MissingConfigurationError) {
+      console.error(`${form.endpoint}: ${error.message}`);
+      const sentence = 'This form is not set up correctly on our side, so nothing was stored. Please try again later or write to the committee.';
+      if (wantsJson) return jsonResponse(503, { error: sentence });
+      return page(request, 503, `Error: ${form.title}`, `<h1>${escapeHtml(form.title)}</h1><div class="error-summary" tabindex="-1"><h2 class="error-summary-title">Your answers were not sent</h2><p>${escapeHtml(sentence)}</p></div>${formWithValues(form, submission, undefined)}`);
+    }
+    throw error;
+  }
+
+  const outcome = await submitForm(form, submission, ports);
+  switch (outcome.kind) {
+    case 'stored':
+    case 'ignored':
+      return wantsJson ? jsonResponse(201, { id: outcome.id, status: 'stored' }) : redirectResponse('/thanks/');
+    case 'queued': {
+      if (wantsJson) return jsonResponse(202, { id: outcome.id, status: 'queued' });
+      return page(
+        request,
+        202,
+        'Thank you',
+        `<h1>Thank you: we have received it</h1><div class="panel confirmation"><p>Our records system is busy, so your answers are held safely and will be filed within the hour. A confirmation email will follow.</p><p>Reference: ${escapeHtml(outcome.id)}</p></div><p><a href="/">Back to the program page</a></p>`,
+      );
+    }
+    case 'invalid':
+      if (wantsJson) return jsonResponse(422, { errors: outcome.errors });
+      return page(request, 422, `Error: ${form.title}`, `<h1>${escapeHtml(form.title)}</h1>${formWithValues(form, submission, submission.submissionId, outcome.errors)}`);
+    case 'closed':
+      if (wantsJson) return jsonResponse(403, { error: outcome.message });
+      return page(request, 403, form.title, `<h1>${escapeHtml(form.title)}</h1><div class="panel"><p>${escapeHtml(outcome.message)}</p></div><p><a href="/">Back to the program page</a></p>`);
+    case 'unavailable':
+      if (wantsJson) return jsonResponse(503, { error: outcome.message });
+      return page(
+        request,
+        503,
+        `Error: ${form.title}`,
+        `<h1>${escapeHtml(form.title)}</h1><div class="error-summary" tabindex="-1"><h2 class="error-summary-title">Your answers were not sent</h2><p>${escapeHtml(outcome.message)} Your answers are below, so you can send them again.</p></div>${formWithValues(form, submission, submission.submissionId)}`,
+      );
+  }
+}

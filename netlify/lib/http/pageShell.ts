@@ -1,0 +1,33 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { escapeHtml } from '../../../src/lib/escapeHtml.ts';
+
+const TITLE = '%%PAGE_TITLE%%';
+const CONTENT = '<!--%%PAGE_CONTENT%%-->';
+
+let cached: string | undefined;
+
+/**
+ * The site's layout as built (dist/form-shell/index.html, shipped with the functions), with
+ * placeholders for the title and content. In `astro dev` there is no dist/, so it is fetched
+ * from the dev server, which renders the same page.
+ */
+export async function loadPageShell(requestUrl: string, rootDir: string = process.cwd()): Promise<string> {
+  if (cached) return cached;
+  let shell: string;
+  try {
+    shell = await readFile(resolve(rootDir, 'dist/form-shell/index.html'), 'utf8');
+  } catch {
+    const response = await fetch(new URL('/form-shell/', requestUrl), { signal: AbortSignal.timeout(5_000) });
+    if (!response.ok) throw new Error(`The page shell is missing (dist/form-shell/index.html) and the site answered ${response.status}.`);
+    shell = await response.text();
+  }
+  if (!shell.includes(CONTENT) || !shell.includes(TITLE)) throw new Error('The page shell has no placeholders; rebuild the site.');
+  cached = shell;
+  return shell;
+}
+
+/** Fills the shell: the title (escaped here) and content that is already safe HTML. */
+export function fillPageShell(shell: string, title: string, contentHtml: string): string {
+  return shell.replaceAll(TITLE, escapeHtml(title)).replace(CONTENT, contentHtml);
+}

@@ -1,0 +1,143 @@
+import type { z } from 'zod';
+import { CONTROL_FIELDS } from '../../../src/forms/formDefinitions.ts';
+import { fieldMeta } from '../../../src/schemas/formField.ts';
+
+/** Bodies larger than this are refused with 413 (ARCHITECTURE.md). */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export type RawValue = string | string[];
+
+export interface Submission {
+  /** The answers, shaped for the form's schema (arrays, numbers, booleans). */
+  answers: Record<string, unknown>;
+  /** What was typed, as strings, to put back into the form on an error page. */
+  typed: Record<string, RawValue>;
+  submissionId?: string;
+  elapsedMs?: number;
+  honeypot: string;
+  /** The client asked for JSON (the enhanced form) rather than a page. */
+  wantsJson: boolean;
+}
+
+export type ReadResult = { ok: true; submission: Submission } | { ok: false; status: 400 | 413 | 415; error: string };
+
+/** Reads the body up to the limit; null when it is larger. */
+async function readLimited(request: Request): Promise<string | null> {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > MAX_BODY_BYTES) return null;
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+}
+
+/** Turns the posted values of one field into what its schema expects. */
+function normaliseField(schema: z.ZodType, raw: unknown): { value: unknown; typed: RawValue } | { error: string } {
+  const { widget } = fieldMeta(schema);
+  if (widget === 'checkboxes') {
+    const list = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw];
+    if (!list.every((item) => typeof item === 'string')) return { error: 'a list of choices was expected' };
+    const values = (list as string[]).filter((item) => item !== '');
+    return { value: values, typed: values };
+  }
+  if (Array.isArray(raw)) return { error: 'one value was expected' };
+  if (widget === 'agreement') {
+    if (raw === true || raw === 'yes' || raw === 'true' || raw === 'on') return { value: true, typed: 'yes' };
+    if (raw === undefined || raw === '' || raw === false) return { value: undefined, typed: '' };
+    return { error: 'a tick box value was expected' };
+  }
+  if (widget === 'number') {
+    if (typeof raw === 'number') return { value: raw, typed: String(raw) };
+    if (raw === undefined || raw === '') return { value: undefined, typed: '' };
+    if (typeof raw !== 'string') return { error: 'a number was expected' };
+    const trimmed = raw.trim();
+    return { value: /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : Number.NaN, typed: raw };
+  }
+  if (raw === undefined || raw === null) return { value: undefined, typed: '' };
+  if (typeof raw !== 'string') return { error: 'text was expected' };
+  // Browsers post line breaks in textareas as CRLF; store them as LF.
+  const text = raw.replace(/\r\n?/g, '\n');
+  return { value: text.trim() === '' ? undefined : text, typed: text };
+}
+
+/**
+ * Parses a form post (urlencoded from a plain HTML form, or JSON from the enhanced one) into the
+ * schema's shape. Refuses, storing nothing: bodies over 64 KB (413), other content types (415),
+ * malformed bodies and unknown or malformed fields (400).
+ */
+export async function readSubmission(request: Request, schema: z.ZodObject): Promise<ReadResult> {
+  const contentType = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  const isJson = contentType === 'application/json';
+  if (!isJson && contentType !== 'application/x-www-form-urlencoded') {
+    return { ok: false, status: 415, error: 'Send the form as application/x-www-form-urlencoded or application/json.' };
+  }
+
+  let body: string | null;
+  try {
+    body = await readLimited(request);
+  } catch {
+    return { ok: false, status: 400, error: 'The form could not be read: it is not valid UTF-8 text.' };
+  }
+  if (body === null) return { ok: false, status: 413, error: 'The form is too large to accept (over 64 KB). Shorten the longest answers and send it again.' };
+
+  const posted: Record<string, unknown> = {};
+  if (isJson) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      return { ok: false, status: 400, error: 'The form could not be read: the JSON is malformed.' };
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return { ok: false, status: 400, error: 'The form could not be read: a JSON object was expected.' };
+    Object.assign(posted, parsed);
+  } else {
+    for (const [name, value] of new URLSearchParams(body)) {
+      const existing = posted[name];
+      posted[name] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing as string, value];
+    }
+  }
+
+  const fields = schema.shape as Record<string, z.ZodType>;
+  const control = new Set<string>(Object.values(CONTROL_FIELDS));
+  const unknown = Object.keys(posted).filter((name) => !(name in fields) && !control.has(name));
+  if (unknown.length) return { ok: false, status: 400, error: `The form has fields this service does not know: ${unknown.slice(0, 5).join(', ')}.` };
+
+  const answers: Record<string, unknown> = {};
+  const typed: Record<string, RawValue> = {};
+  for (const [name, fieldSchema] of Object.entries(fields)) {
+    const result = normaliseField(fieldSchema, posted[name]);
+    if ('error' in result) return { ok: false, status: 400, error: `The field "${name}" is malformed: ${result.error}.` };
+    if (result.value !== undefined) answers[name] = result.value;
+    typed[name] = result.typed;
+  }
+
+  const single = (name: string) => {
+    const value = posted[name];
+    return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
+  };
+  const submissionId = single(CONTROL_FIELDS.submissionId);
+  const elapsed = single(CONTROL_FIELDS.elapsedMs);
+  const accept = request.headers.get('accept') ?? '';
+  return {
+    ok: true,
+    submission: {
+      answers,
+      typed,
+      ...(submissionId ? { submissionId } : {}),
+      ...(elapsed !== undefined && /^\d+$/.test(elapsed) ? { elapsedMs: Number(elapsed) } : {}),
+      honeypot: single(CONTROL_FIELDS.honeypot) ?? '',
+      wantsJson: isJson || accept.includes('application/json'),
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import type { z } from 'zod';
+import type { FormDefinition } from '../../../src/forms/formDefinitions.ts';
+import { escapeHtml } from '../../../src/lib/escapeHtml.ts';
+import { fieldMeta } from '../../../src/schemas/formField.ts';
+import type { RecordEnvelope } from '../../../src/schemas/record.ts';
+import type { Settings } from '../../../src/schemas/settings.ts';
+import type { OutgoingEmail } from '../mail/mailer.ts';
+
+/** One answer as a person reads it: the question and the chosen labels. */
+function readableAnswers(form: FormDefinition, answers: Record<string, unknown>): Array<{ question: string; answer: string }> {
+  return Object.entries(form.schema.shape as Record<string, z.ZodType>).flatMap(([name, schema]) => {
+    const value = answers[name];
+    if (value === undefined) return [];
+    const meta = fieldMeta(schema);
+    const label = (item: unknown) => meta.choices?.find((choice) => choice.value === item)?.label ?? String(item);
+    const answer = meta.widget === 'agreement' ? 'Yes' : Array.isArray(value) ? value.map(label).join(', ') : label(value);
+    return [{ question: meta.label, answer }];
+  });
+}
+
+/** "mentor application", "evaluation", "message". */
+function describe(form: FormDefinition): string {
+  if (form.recordType === 'application') return `${form.role} application`;
+  return form.recordType;
+}
+
+function nextSteps(form: FormDefinition, settings: Settings): string {
+  if (form.recordType === 'application') {
+    return `The committee matches mentors and mentees after applications close, and introduces each pair by email. Please make sure you are a ${settings.organisation.name} member in good standing by the time the program starts.`;
+  }
+  if (form.recordType === 'evaluation') return 'Thank you for helping the committee improve the program for next year.';
+  return 'A member of the committee will reply to you by email.';
+}
+
+/** The sender's confirmation: what they sent, what happens next, how to reach the committee. */
+export function confirmationEmail(form: FormDefinition, record: RecordEnvelope, settings: Settings, from: string): OutgoingEmail {
+  const answers = readableAnswers(form, record.answers);
+  const name = String(record.answers.name ?? '');
+  const steps = nextSteps(form, settings);
+  const contact = `Questions? Reply to this email or write to ${settings.contactEmail}.`;
+  const text = [
+    `Dear ${name},`,
+    '',
+    `Thank you. The ${settings.organisation.programName} has received your ${describe(form)} (reference ${record.id}).`,
+    '',
+    steps,
+    '',
+    'What you sent:',
+    ...answers.map(({ question, answer }) => `- ${question}\n  ${answer.replace(/\n/g, '\n  ')}`),
+    '',
+    contact,
+    '',
+    settings.organisation.committeeName,
+  ].join('\n');
+  const html = `<!doctype html><html lang="en"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1b1b1b">
+<p>Dear ${escapeHtml(name)},</p>
+<p>Thank you. The ${escapeHtml(settings.organisation.programName)} has received your ${describe(form)} (reference ${escapeHtml(record.id)}).</p>
+<p>${escapeHtml(steps)}</p>
+<h2 style="font-size:1.1rem">What you sent</h2>
+<dl>${answers.map(({ question, answer }) => `<dt style="font-weight:bold">${escapeHtml(question)}</dt><dd style="margin:0 0 .75rem;white-space:pre-wrap">${escapeHtml(answer)}</dd>`).join('')}</dl>
+<p>${escapeHtml(contact)}</p>
+<p>${escapeHtml(settings.organisation.committeeName)}</p>
+</body></html>`;
+  return { from, to: [String(record.answers.email)], replyTo: settings.contactEmail, subject: form.confirmationSubject, text, html };
+}
+
+/**
+ * The committee's notice: where the record is, never what it says (no personal data leaves the
+ * records repository by this route), and a flag when the address applied before this year.
+ */
+export function committeeNotice(
+  form: FormDefinition,
+  record: RecordEnvelope,
+  details: { path: string; recordsLocation: string; earlierRecordId: string | null; queued: boolean },
+  from: string,
+  to: string,
+): OutgoingEmail {
+  const kind = form.recordType === 'message' ? 'confidential message' : `${form.role} ${form.recordType}`; // no personal data
+  const lines = [
+    `A new ${kind} for ${record.programYear} has arrived.`,
+    '',
+    `Record: ${details.path}`,
+    `In: ${details.recordsLocation}`,
+    details.queued ? 'The records repository was unavailable, so the record is held and will be committed by the next drain (within the hour).' : '',
+    details.earlierRecordId ? `Note: the same email address already sent an application for ${record.programYear} (record ${details.earlierRecordId}).` : '',
+  ].filter((line, index, all) => line !== '' || (index > 0 && all[index - 1] !== ''));
+  const text = lines.join('\n');
+  const html = `<!doctype html><html lang="en"><body style="font-family:system-ui,sans-serif;line-height:1.5">${lines
+    .filter(Boolean)
+    .map((line) => `<p>${escapeHtml(line)}</p>`)
+    .join('')}</body></html>`;
+  return { from, to: [to], subject: `New ${kind} (${record.programYear})`, text, html };
+}
