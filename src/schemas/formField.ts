@@ -37,7 +37,7 @@ export function fieldMeta(schema: z.ZodType): FieldMeta {
   while (current) {
     const meta = current.meta() as FieldMeta | undefined;
     if (meta?.label) return meta;
-    const def = (current as { def?: { innerType?: z.ZodType } }).def;
+    const def: { innerType?: z.ZodType } | undefined = (current as { def?: { innerType?: z.ZodType } }).def;
     current = def?.innerType;
   }
   throw new Error('A form field has no label in its schema metadata.');
