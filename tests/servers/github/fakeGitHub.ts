@@ -1,0 +1,611 @@
+/**
+ * A local stand-in for GitHub's REST API, for one repository and one branch: enough of the
+ * contents, trees, branches and refs endpoints for Octokit and the records store, with GitHub's
+ * status codes and messages (checked against @octokit/fixtures' recordings), git blob, tree and
+ * commit shas, and faults the tests switch on from code (errors, rate limits, slow or hanging
+ * answers, branch conflicts).
+ *
+ *   const github = await startFakeGitHub({ owner: 'nasig', repo: 'records', token: 't' });
+ *   new Octokit({ baseUrl: github.url, auth: 't' });
+ *   github.faults.failNext(2, 503, { kind: 'put-content' });
+ *   ...
+ *   github.state.files(); github.state.commits; github.state.count({ kind: 'put-content' });
+ *   await github.stop();
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { buildTrees, gitBlobSha, gitObjectSha, type TreeEntry } from './gitObjects.ts';
+
+export interface FakeGitHubOptions {
+  owner: string;
+  repo: string;
+  /** The repository's only branch; default `main`. */
+  branch?: string;
+  /** The token requests must carry (`token X` or `Bearer X`); default `test-token`. */
+  token?: string;
+  /** Start with no commit at all, like a repository created without a README. */
+  empty?: boolean;
+  /** Files of the first commit (ignored when `empty`). */
+  files?: Record<string, string>;
+  /** How long a PUT holds the branch, so PUTs that overlap conflict as on GitHub; default 2 ms. */
+  putLatencyMs?: number;
+  /** Files larger than this are served with encoding "none" as GitHub does above 1 MB. */
+  largeFileBytes?: number;
+  /** A recursive tree listing longer than this is cut and marked truncated (GitHub: 100,000). */
+  treeEntryLimit?: number;
+}
+
+export type RequestKind = 'get-content' | 'put-content' | 'get-tree' | 'get-branch' | 'get-ref' | 'other';
+
+/** Which requests a fault applies to; every given field must match. */
+export interface RequestMatch {
+  kind?: RequestKind;
+  method?: string;
+  /** Tested against the decoded URL path, e.g. `/repos/o/r/contents/a/b.json`. */
+  path?: string | RegExp;
+}
+
+export interface RecordedRequest {
+  method: string;
+  kind: RequestKind;
+  /** Decoded URL path without the query. */
+  path: string;
+  /** The file path for contents requests. */
+  filePath?: string;
+  /** The status answered, or 'hung' while (or because) no answer was sent. */
+  status: number | 'hung';
+  startedAt: number;
+}
+
+export interface Identity {
+  name: string;
+  email: string;
+  date: string;
+}
+
+export interface FakeCommit {
+  sha: string;
+  tree: string;
+  parent: string | null;
+  message: string;
+  author: Identity;
+  committer: Identity;
+  /** The file the commit wrote; null for the first commit of a non-empty start. */
+  path: string | null;
+}
+
+interface StoredBlob {
+  content: Buffer;
+  sha: string;
+  size: number;
+}
+
+type Fault =
+  | { type: 'status'; status: number; body: object; headers: Record<string, string> }
+  | { type: 'delay'; ms: number }
+  | { type: 'hang' };
+
+interface FaultRule {
+  remaining: number;
+  match: RequestMatch;
+  fault: Fault | (() => Fault);
+}
+
+const DOCS = {
+  root: 'https://docs.github.com/rest',
+  getContent: 'https://docs.github.com/rest/repos/contents#get-repository-content',
+  putContent: 'https://docs.github.com/rest/repos/contents#create-or-update-file-contents',
+  getTree: 'https://docs.github.com/rest/git/trees#get-a-tree',
+  branch: 'https://docs.github.com/rest/branches/branches#get-a-branch',
+  secondary: 'https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+  primary: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api',
+};
+
+export const SECONDARY_RATE_LIMIT_MESSAGE =
+  'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID 0000:0000.';
+
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+const isoSeconds = (date = new Date()) => `${date.toISOString().slice(0, 19)}Z`;
+const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
+
+function matches(match: RequestMatch, request: { method: string; kind: RequestKind; path: string }): boolean {
+  if (match.kind && match.kind !== request.kind) return false;
+  if (match.method && match.method.toUpperCase() !== request.method) return false;
+  if (match.path !== undefined) {
+    if (typeof match.path === 'string' ? match.path !== request.path : !match.path.test(request.path)) return false;
+  }
+  return true;
+}
+
+/** A small seeded generator so a test's random conflicts can be replayed. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** What the repository holds and what the server saw. Tests read it; `seed` writes without HTTP. */
+export class FakeGitHubState {
+  readonly branch: string;
+  readonly commits: FakeCommit[] = [];
+  readonly requests: RecordedRequest[] = [];
+  /** How long a PUT holds the branch (ms). */
+  putLatencyMs: number;
+  largeFileBytes: number;
+  treeEntryLimit: number;
+  /** The most PUTs that were being processed at the same moment. */
+  maxConcurrentPuts = 0;
+  putsInFlight = 0;
+  readonly #files = new Map<string, StoredBlob>();
+  readonly #trees = new Map<string, TreeEntry[]>();
+
+  constructor(options: FakeGitHubOptions) {
+    this.branch = options.branch ?? 'main';
+    this.putLatencyMs = options.putLatencyMs ?? 2;
+    this.largeFileBytes = options.largeFileBytes ?? 1024 * 1024;
+    this.treeEntryLimit = options.treeEntryLimit ?? 100_000;
+    if (!options.empty) {
+      for (const [path, content] of Object.entries(options.files ?? {})) this.#store(path, Buffer.from(content, 'utf8'));
+      this.#commit('Initial commit', null, { name: 'fake-user', email: 'fake-user@example.com', date: isoSeconds() });
+    }
+  }
+
+  /** Every file path at the branch head, sorted. */
+  files(): string[] {
+    return [...this.#files.keys()].sort();
+  }
+
+  /** A file's UTF-8 text at the branch head. */
+  read(path: string): string | undefined {
+    return this.#files.get(path)?.content.toString('utf8');
+  }
+
+  blob(path: string): StoredBlob | undefined {
+    return this.#files.get(path);
+  }
+
+  get head(): FakeCommit | undefined {
+    return this.commits.at(-1);
+  }
+
+  /** Commits that wrote a file (the first commit of a non-empty start excluded). */
+  get fileCommits(): FakeCommit[] {
+    return this.commits.filter((commit) => commit.path !== null);
+  }
+
+  /** Requests seen that match (and, when given, were answered with `status`). */
+  count(match: RequestMatch & { status?: number | 'hung' } = {}): number {
+    return this.requests.filter((request) => matches(match, request) && (match.status === undefined || match.status === request.status)).length;
+  }
+
+  /** Writes a file in one commit, as a push by someone else would. */
+  seed(path: string, content: string, message = `Add ${path}`): FakeCommit {
+    this.#store(path, Buffer.from(content, 'utf8'));
+    return this.#commit(message, path, { name: 'fake-user', email: 'fake-user@example.com', date: isoSeconds() });
+  }
+
+  /** The tree entries of a tree sha, or of the branch name. */
+  tree(ref: string): { sha: string; entries: TreeEntry[] } | undefined {
+    const commit = ref === this.branch ? this.head : this.commits.find((candidate) => candidate.sha === ref);
+    const sha = commit ? commit.tree : ref;
+    const entries = this.#trees.get(sha);
+    return entries ? { sha, entries } : undefined;
+  }
+
+  /** @internal for the server */
+  write(path: string, content: Buffer, message: string, identity: { author: Identity; committer: Identity }): { blob: StoredBlob; commit: FakeCommit } {
+    const blob = this.#store(path, content);
+    const commit = this.#commit(message, path, identity.committer, identity.author);
+    return { blob, commit };
+  }
+
+  #store(path: string, content: Buffer): StoredBlob {
+    const blob = { content, sha: gitBlobSha(content), size: content.length };
+    this.#files.set(path, blob);
+    return blob;
+  }
+
+  #commit(message: string, path: string | null, committer: Identity, author: Identity = committer): FakeCommit {
+    const { rootSha, trees } = buildTrees(this.#files);
+    for (const [sha, entries] of trees) this.#trees.set(sha, entries);
+    const parent = this.head?.sha ?? null;
+    const stamp = (who: Identity) => `${who.name} <${who.email}> ${Math.floor(Date.parse(who.date) / 1000)} +0000`;
+    const text = `tree ${rootSha}\n${parent ? `parent ${parent}\n` : ''}author ${stamp(author)}\ncommitter ${stamp(committer)}\n\n${message}\n`;
+    const commit: FakeCommit = { sha: gitObjectSha('commit', Buffer.from(text)), tree: rootSha, parent, message, author, committer, path };
+    this.commits.push(commit);
+    return commit;
+  }
+}
+
+/** Faults the tests switch on. Each queued fault answers the next matching request(s). */
+export class FakeGitHubFaults {
+  /** Chance (0..1) that a PUT answers GitHub's branch conflict 409 though nothing else is writing. */
+  putConflictProbability = 0;
+  /**
+   * GitHub's real secondary limit, simulated: more than `maxRequests` content-creating requests
+   * (PUTs) within `windowMs` answer 403 with retry-after (the seconds until the window frees,
+   * unless `retryAfterSeconds` is given). null: off.
+   */
+  secondaryLimit: { maxRequests: number; windowMs: number; retryAfterSeconds?: number } | null = null;
+  #random: () => number = Math.random;
+  readonly rules: FaultRule[] = [];
+  readonly acceptedPutTimes: number[] = [];
+
+  /** The next `count` matching requests answer `status` (500, 502, 503, ...). */
+  failNext(count: number, status: number, match: RequestMatch = {}, options: { message?: string; headers?: Record<string, string> } = {}): this {
+    const message = options.message ?? ({ 500: 'Server Error', 502: 'Server Error', 503: 'Service Unavailable' } as Record<number, string>)[status] ?? 'Injected failure';
+    return this.#queue(count, match, { type: 'status', status, body: { message, documentation_url: DOCS.root, status: String(status) }, headers: options.headers ?? {} });
+  }
+
+  /** The next `count` matching requests hit the secondary rate limit: 403 with retry-after. */
+  secondaryRateLimitNext(count: number, retryAfterSeconds: number, match: RequestMatch = {}): this {
+    return this.#queue(count, match, {
+      type: 'status',
+      status: 403,
+      body: { message: SECONDARY_RATE_LIMIT_MESSAGE, documentation_url: DOCS.secondary, status: '403' },
+      headers: { 'retry-after': String(retryAfterSeconds) },
+    });
+  }
+
+  /**
+   * The next `count` matching requests hit the primary rate limit: 403 (or 429) with
+   * x-ratelimit-remaining: 0 and x-ratelimit-reset `resetInSeconds` from the moment of the answer.
+   */
+  primaryRateLimitNext(count: number, options: { resetInSeconds: number; status?: 403 | 429 }, match: RequestMatch = {}): this {
+    return this.#queue(count, match, () => ({
+      type: 'status',
+      status: options.status ?? 403,
+      body: { message: 'API rate limit exceeded for user ID 1.', documentation_url: DOCS.primary, status: String(options.status ?? 403) },
+      headers: {
+        'x-ratelimit-limit': '5000',
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-used': '5000',
+        'x-ratelimit-reset': String(nowSeconds() + options.resetInSeconds),
+      },
+    }));
+  }
+
+  /** The next `count` matching requests wait `ms` before being handled as usual. */
+  delayNext(count: number, ms: number, match: RequestMatch = {}): this {
+    return this.#queue(count, match, { type: 'delay', ms });
+  }
+
+  /** The next `count` matching requests never get an answer (until stop()). */
+  hangNext(count: number, match: RequestMatch = {}): this {
+    return this.#queue(count, match, { type: 'hang' });
+  }
+
+  /** Random branch conflicts on PUTs; a seed makes the sequence repeatable. */
+  conflictOnPuts(probability: number, seed?: number): this {
+    this.putConflictProbability = probability;
+    this.#random = seed === undefined ? Math.random : seededRandom(seed);
+    return this;
+  }
+
+  /** Queued faults not used yet. */
+  pending(): number {
+    return this.rules.reduce((sum, rule) => sum + rule.remaining, 0);
+  }
+
+  clear(): void {
+    this.rules.length = 0;
+    this.putConflictProbability = 0;
+    this.secondaryLimit = null;
+    this.acceptedPutTimes.length = 0;
+  }
+
+  /** @internal */
+  take(request: { method: string; kind: RequestKind; path: string }): Fault | undefined {
+    const rule = this.rules.find((candidate) => candidate.remaining > 0 && matches(candidate.match, request));
+    if (!rule) return undefined;
+    rule.remaining -= 1;
+    return typeof rule.fault === 'function' ? rule.fault() : rule.fault;
+  }
+
+  /** @internal */
+  rollConflict(): boolean {
+    return this.putConflictProbability > 0 && this.#random() < this.putConflictProbability;
+  }
+
+  #queue(count: number, match: RequestMatch, fault: FaultRule['fault']): this {
+    this.rules.push({ remaining: count, match, fault });
+    return this;
+  }
+}
+
+export interface FakeGitHub {
+  /** Base URL for Octokit's `baseUrl` (GITHUB_API_URL). */
+  url: string;
+  owner: string;
+  repo: string;
+  branch: string;
+  token: string;
+  state: FakeGitHubState;
+  faults: FakeGitHubFaults;
+  stop(): Promise<void>;
+}
+
+export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeGitHub> {
+  const state = new FakeGitHubState(options);
+  const faults = new FakeGitHubFaults();
+  const token = options.token ?? 'test-token';
+  const server: Server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      if (!response.headersSent) send(response, 500, { message: `fake GitHub failed: ${String(error)}` });
+    });
+  });
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const repoPath = `/repos/${options.owner}/${options.repo}`;
+  let requestCounter = 0;
+
+  function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}, record?: RecordedRequest): void {
+    requestCounter += 1;
+    const text = typeof body === 'string' ? body : JSON.stringify(body);
+    response.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'x-github-media-type': 'github.v3; format=json',
+      'x-github-request-id': `0000:${requestCounter.toString(16).padStart(5, '0')}`,
+      'x-ratelimit-limit': '5000',
+      'x-ratelimit-remaining': String(Math.max(0, 5000 - requestCounter)),
+      'x-ratelimit-reset': String(nowSeconds() + 3600),
+      'x-ratelimit-used': String(requestCounter),
+      'x-ratelimit-resource': 'core',
+      ...headers,
+      'content-length': String(Buffer.byteLength(text)),
+    });
+    response.end(text);
+    if (record) record.status = status;
+  }
+
+  const notFound = (documentation = DOCS.root) => ({ message: 'Not Found', documentation_url: documentation, status: '404' });
+
+  async function readBody(request: IncomingMessage): Promise<string> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
+  function classify(method: string, path: string): { kind: RequestKind; filePath?: string; rest: string } {
+    const lower = path.toLowerCase();
+    if (!lower.startsWith(`${repoPath.toLowerCase()}/`) && lower !== repoPath.toLowerCase()) return { kind: 'other', rest: '' };
+    const rest = path.slice(repoPath.length);
+    if (rest === '/contents' || rest.startsWith('/contents/')) {
+      const filePath = rest.slice('/contents'.length).replace(/^\/+/, '').replace(/\/+$/, '');
+      return { kind: method === 'PUT' ? 'put-content' : method === 'GET' ? 'get-content' : 'other', filePath, rest };
+    }
+    if (method === 'GET' && rest.startsWith('/git/trees/')) return { kind: 'get-tree', rest };
+    if (method === 'GET' && rest.startsWith('/branches/')) return { kind: 'get-branch', rest };
+    if (method === 'GET' && (rest.startsWith('/git/ref/') || rest.startsWith('/git/refs/'))) return { kind: 'get-ref', rest };
+    return { kind: 'other', rest };
+  }
+
+  function contentEntry(path: string, type: 'file' | 'dir', sha: string, size: number) {
+    const name = path.split('/').at(-1) ?? path;
+    const self = `${url}${repoPath}/contents/${path}?ref=${state.branch}`;
+    const git = `${url}${repoPath}/git/${type === 'file' ? 'blobs' : 'trees'}/${sha}`;
+    const html = `https://github.com/${options.owner}/${options.repo}/${type === 'file' ? 'blob' : 'tree'}/${state.branch}/${path}`;
+    return {
+      name,
+      path,
+      sha,
+      size,
+      url: self,
+      html_url: html,
+      git_url: git,
+      download_url: type === 'file' ? `https://raw.githubusercontent.com/${options.owner}/${options.repo}/${state.branch}/${path}` : null,
+      type,
+      _links: { self, git, html },
+    };
+  }
+
+  /** GitHub's base64: lines of 60 characters, each ending in a newline. */
+  const base64Lines = (content: Buffer) => (content.toString('base64').match(/.{1,60}/g) ?? []).map((line) => `${line}\n`).join('');
+
+  function commitJson(commit: FakeCommit) {
+    return {
+      sha: commit.sha,
+      node_id: Buffer.from(`Commit:${commit.sha}`).toString('base64'),
+      url: `${url}${repoPath}/git/commits/${commit.sha}`,
+      html_url: `https://github.com/${options.owner}/${options.repo}/commit/${commit.sha}`,
+      author: commit.author,
+      committer: commit.committer,
+      tree: { sha: commit.tree, url: `${url}${repoPath}/git/trees/${commit.tree}` },
+      message: commit.message,
+      parents: commit.parent ? [{ sha: commit.parent, url: `${url}${repoPath}/git/commits/${commit.parent}`, html_url: `https://github.com/${options.owner}/${options.repo}/commit/${commit.parent}` }] : [],
+      verification: { verified: false, reason: 'unsigned', signature: null, payload: null },
+    };
+  }
+
+  function getContent(response: ServerResponse, record: RecordedRequest, filePath: string, query: URLSearchParams, accept: string): void {
+    const ref = query.get('ref');
+    if (ref && ref !== state.branch && ref !== `refs/heads/${state.branch}`) {
+      return send(response, 404, { message: `No commit found for the ref ${ref}`, documentation_url: DOCS.getContent, status: '404' }, {}, record);
+    }
+    if (!state.head) return send(response, 404, { message: 'This repository is empty.', documentation_url: DOCS.getContent, status: '404' }, {}, record);
+    const blob = state.blob(filePath);
+    if (blob) {
+      if (/application\/vnd\.github(\.v3)?\.raw/.test(accept)) {
+        requestCounter += 1;
+        response.writeHead(200, {
+          'content-type': 'application/vnd.github.v3.raw; charset=utf-8',
+          'x-github-media-type': 'github.v3; param=raw',
+          'x-github-request-id': `0000:${requestCounter.toString(16).padStart(5, '0')}`,
+          'content-length': String(blob.content.length),
+        });
+        response.end(blob.content);
+        record.status = 200;
+        return;
+      }
+      const large = blob.size > state.largeFileBytes;
+      const entry = contentEntry(filePath, 'file', blob.sha, blob.size);
+      const { _links, ...rest } = entry;
+      return send(response, 200, { ...rest, content: large ? '' : base64Lines(blob.content), encoding: large ? 'none' : 'base64', _links }, {}, record);
+    }
+    const prefix = filePath === '' ? '' : `${filePath}/`;
+    const inside = state.files().filter((path) => path.startsWith(prefix));
+    if (inside.length === 0 && filePath !== '') return send(response, 404, notFound(DOCS.getContent), {}, record);
+    const listing = state.tree(state.branch)!;
+    let entries = listing.entries;
+    for (const segment of filePath === '' ? [] : filePath.split('/')) {
+      const folder = entries.find((entry) => entry.name === segment && entry.type === 'tree');
+      entries = folder ? (state.tree(folder.sha)?.entries ?? []) : [];
+    }
+    return send(
+      response,
+      200,
+      entries.map((entry) => contentEntry(`${prefix}${entry.name}`, entry.type === 'blob' ? 'file' : 'dir', entry.sha, entry.size ?? 0)),
+      {},
+      record,
+    );
+  }
+
+  async function putContent(request: IncomingMessage, response: ServerResponse, record: RecordedRequest, filePath: string): Promise<void> {
+    let body: Record<string, unknown>;
+    try {
+      body = JSON.parse(await readBody(request)) as Record<string, unknown>;
+    } catch {
+      return send(response, 400, { message: 'Problems parsing JSON', documentation_url: DOCS.putContent, status: '400' }, {}, record);
+    }
+    const invalid = (field: string) =>
+      send(response, 422, { message: `Invalid request.\n\n"${field}" wasn't supplied.`, documentation_url: DOCS.putContent, status: '422' }, {}, record);
+    if (typeof body.message !== 'string' || body.message === '') return invalid('message');
+    if (typeof body.content !== 'string') return invalid('content');
+    if (!/^[A-Za-z0-9+/=\s]*$/.test(body.content)) {
+      return send(response, 422, { message: 'content is not valid Base64', documentation_url: DOCS.putContent, status: '422' }, {}, record);
+    }
+    if (filePath === '' || state.files().some((path) => path.startsWith(`${filePath}/`))) {
+      return send(response, 422, { message: `Invalid request.\n\n"path" is a directory.`, documentation_url: DOCS.putContent, status: '422' }, {}, record);
+    }
+    const branch = typeof body.branch === 'string' ? body.branch : state.branch;
+    if (branch !== state.branch) return send(response, 404, { message: `Branch ${branch} not found`, documentation_url: DOCS.putContent, status: '404' }, {}, record);
+
+    const limit = faults.secondaryLimit;
+    if (limit) {
+      const now = Date.now();
+      while (faults.acceptedPutTimes.length > 0 && faults.acceptedPutTimes[0]! <= now - limit.windowMs) faults.acceptedPutTimes.shift();
+      if (faults.acceptedPutTimes.length >= limit.maxRequests) {
+        const retryAfter = limit.retryAfterSeconds ?? Math.max(1, Math.ceil((faults.acceptedPutTimes[0]! + limit.windowMs - now) / 1000));
+        return send(response, 403, { message: SECONDARY_RATE_LIMIT_MESSAGE, documentation_url: DOCS.secondary, status: '403' }, { 'retry-after': String(retryAfter) }, record);
+      }
+      faults.acceptedPutTimes.push(now);
+    }
+
+    // GitHub moves the branch with a compare-and-swap: a write that starts while another one on
+    // the same branch is being applied fails with this 409.
+    if (state.putsInFlight > 0 || faults.rollConflict()) {
+      const expected = randomBytes(20).toString('hex');
+      return send(response, 409, { message: `is at ${state.head?.sha ?? expected} but expected ${expected}`, documentation_url: DOCS.putContent, status: '409' }, {}, record);
+    }
+    state.putsInFlight += 1;
+    state.maxConcurrentPuts = Math.max(state.maxConcurrentPuts, state.putsInFlight);
+    try {
+      if (state.putLatencyMs > 0) await sleep(state.putLatencyMs);
+      const existing = state.blob(filePath);
+      const sha = typeof body.sha === 'string' && body.sha !== '' ? body.sha : undefined;
+      if (existing && !sha) return invalid('sha');
+      if (sha && existing?.sha !== sha) {
+        return send(response, 409, { message: `${filePath} does not match ${sha}`, documentation_url: DOCS.putContent, status: '409' }, {}, record);
+      }
+      const identity = (value: unknown): Identity | undefined => {
+        if (!value || typeof value !== 'object') return undefined;
+        const { name, email, date } = value as Record<string, unknown>;
+        return typeof name === 'string' && typeof email === 'string' ? { name, email, date: typeof date === 'string' ? date : isoSeconds() } : undefined;
+      };
+      const tokenOwner = { name: 'fake-user', email: 'fake-user@users.noreply.github.com', date: isoSeconds() };
+      const committer = identity(body.committer) ?? identity(body.author) ?? tokenOwner;
+      const author = identity(body.author) ?? committer;
+      const { blob, commit } = state.write(filePath, Buffer.from(body.content, 'base64'), body.message, { author, committer });
+      const content = contentEntry(filePath, 'file', blob.sha, blob.size);
+      return send(response, existing ? 200 : 201, { content, commit: commitJson(commit) }, {}, record);
+    } finally {
+      state.putsInFlight -= 1;
+    }
+  }
+
+  function getTree(response: ServerResponse, record: RecordedRequest, rest: string, query: URLSearchParams): void {
+    if (!state.head) return send(response, 409, { message: 'Git Repository is empty.', documentation_url: DOCS.getTree, status: '409' }, {}, record);
+    const ref = decodeURIComponent(rest.slice('/git/trees/'.length));
+    const root = state.tree(ref);
+    if (!root) return send(response, 404, notFound(DOCS.getTree), {}, record);
+    const recursive = Boolean(query.get('recursive'));
+    const listed: Array<{ path: string; mode: string; type: string; sha: string; size?: number; url: string }> = [];
+    const walk = (entries: TreeEntry[], prefix: string) => {
+      for (const entry of entries) {
+        listed.push({
+          path: `${prefix}${entry.name}`,
+          mode: entry.mode,
+          type: entry.type,
+          sha: entry.sha,
+          ...(entry.type === 'blob' ? { size: entry.size } : {}),
+          url: `${url}${repoPath}/git/${entry.type === 'blob' ? 'blobs' : 'trees'}/${entry.sha}`,
+        });
+        if (recursive && entry.type === 'tree') walk(state.tree(entry.sha)?.entries ?? [], `${prefix}${entry.name}/`);
+      }
+    };
+    walk(root.entries, '');
+    const truncated = listed.length > state.treeEntryLimit;
+    send(response, 200, { sha: root.sha, url: `${url}${repoPath}/git/trees/${root.sha}`, tree: truncated ? listed.slice(0, state.treeEntryLimit) : listed, truncated }, {}, record);
+  }
+
+  function getBranchOrRef(response: ServerResponse, record: RecordedRequest, kind: RequestKind, rest: string): void {
+    const name = decodeURIComponent(kind === 'get-branch' ? rest.slice('/branches/'.length) : rest.replace(/^\/git\/refs?\/heads\//, ''));
+    if (name !== state.branch || !state.head) return send(response, 404, { message: 'Branch not found', documentation_url: DOCS.branch, status: '404' }, {}, record);
+    const head = state.head;
+    if (kind === 'get-branch') {
+      return send(response, 200, { name, commit: { sha: head.sha, commit: { message: head.message, tree: { sha: head.tree } } }, protected: false }, {}, record);
+    }
+    return send(response, 200, { ref: `refs/heads/${name}`, object: { sha: head.sha, type: 'commit', url: `${url}${repoPath}/git/commits/${head.sha}` } }, {}, record);
+  }
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const method = (request.method ?? 'GET').toUpperCase();
+    const parsed = new URL(request.url ?? '/', url);
+    let path: string;
+    try {
+      path = decodeURIComponent(parsed.pathname);
+    } catch {
+      path = parsed.pathname;
+    }
+    const { kind, filePath, rest } = classify(method, path);
+    const record: RecordedRequest = { method, kind, path, status: 'hung', startedAt: Date.now(), ...(filePath !== undefined ? { filePath } : {}) };
+    state.requests.push(record);
+
+    const authorization = request.headers.authorization ?? '';
+    const [scheme, credential] = authorization.split(/\s+/, 2);
+    if (!scheme || !/^(token|bearer)$/i.test(scheme) || credential !== token) {
+      return send(response, 401, { message: 'Bad credentials', documentation_url: DOCS.root, status: '401' }, {}, record);
+    }
+
+    const fault = faults.take({ method, kind, path });
+    if (fault?.type === 'hang') return; // no answer; stop() closes the socket
+    if (fault?.type === 'delay') await sleep(fault.ms);
+    if (fault?.type === 'status') return send(response, fault.status, fault.body, fault.headers, record);
+
+    if (kind === 'get-content') return getContent(response, record, filePath ?? '', parsed.searchParams, String(request.headers.accept ?? ''));
+    if (kind === 'put-content') return putContent(request, response, record, filePath ?? '');
+    if (kind === 'get-tree') return getTree(response, record, rest, parsed.searchParams);
+    if (kind === 'get-branch' || kind === 'get-ref') return getBranchOrRef(response, record, kind, rest);
+    return send(response, 404, notFound(), {}, record);
+  }
+
+  return {
+    url,
+    owner: options.owner,
+    repo: options.repo,
+    branch: state.branch,
+    token,
+    state,
+    faults,
+    async stop() {
+      server.closeAllConnections();
+      await new Promise<void>((closed) => server.close(() => closed()));
+    },
+  };
+}
