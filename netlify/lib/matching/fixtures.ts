@@ -1,0 +1,61 @@
+import type { MenteeApplication, MentorApplication } from '../../../src/schemas/application.ts';
+import { menteeApplicationSchema, mentorApplicationSchema } from '../../../src/schemas/application.ts';
+import { DEFAULT_MATCHING_SETTINGS, type MatchingSettings } from '../../../src/schemas/settings.ts';
+import type { MenteeCandidate, MentorCandidate } from './people.ts';
+
+/**
+ * Builders of valid applications for the matching tests: each case states only what matters to
+ * it (areas, capacity, institution…), the rest is a plausible default.
+ */
+
+/** A deterministic UUID from a small number, readable in failures: 00000000-0000-4000-8000-00000000002a. */
+export function testId(role: 'mentor' | 'mentee', n: number): string {
+  const prefix = role === 'mentor' ? '1' : '2';
+  return `${prefix}0000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+}
+
+const base = {
+  membership: 'member',
+  careerStage: 'mid-career',
+  institutionType: 'academic',
+  goals: 'Share what I know about serials and support a new colleague through the year.',
+  communication: ['email'],
+  timeZone: 'America/New_York',
+  agreeCodeOfConduct: true,
+  agreeFullYear: true,
+  agreeSharing: true,
+} as const;
+
+export function mentor(n: number, overrides: Partial<MentorApplication> = {}): MentorCandidate {
+  const answers = mentorApplicationSchema.parse({
+    ...base,
+    name: `Mentor ${n}`,
+    email: `mentor${n}@example.org`,
+    institution: `Mentor University ${n}`,
+    interests: overrides.expertise ?? ['cataloging'],
+    yearsExperience: 10,
+    expertise: ['cataloging'],
+    capacity: 1,
+    ...overrides,
+  });
+  return { id: testId('mentor', n), answers };
+}
+
+export function mentee(n: number, overrides: Partial<MenteeApplication> = {}): MenteeCandidate {
+  const answers = menteeApplicationSchema.parse({
+    ...base,
+    name: `Mentee ${n}`,
+    email: `mentee${n}@example.org`,
+    careerStage: 'student',
+    institutionType: 'lis-school',
+    institution: `Mentee School ${n}`,
+    interests: ['cataloging'],
+    goals: 'Learn how cataloging departments work and get ready for a first job.',
+    ...overrides,
+  });
+  return { id: testId('mentee', n), answers };
+}
+
+export function settings(overrides: Partial<MatchingSettings> = {}): MatchingSettings {
+  return { ...DEFAULT_MATCHING_SETTINGS, ...overrides };
+}

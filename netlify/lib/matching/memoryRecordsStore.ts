@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { checkCommitMessage, checkRecordPath, folderPrefix, sortPaths } from '../records/recordPaths.ts';
+import { RecordsConflictError, type RecordsStore, type StoredFile } from '../records/recordsStore.ts';
+
+/**
+ * An in-memory RecordsStore for the matching tests: the same contract as the real adapters
+ * (memoryRecordsStore.test.ts runs the shared contract suite on it), with every commit kept so a
+ * test can check that an action made exactly one.
+ */
+export interface MemoryRecordsStore extends RecordsStore {
+  /** Every commit so far, oldest first, with the one path it changed. */
+  readonly commits: ReadonlyArray<{ message: string; path: string }>;
+}
+
+/** Git's blob sha of a text, as both real adapters report it. */
+export function blobSha(content: string): string {
+  const bytes = Buffer.from(content, 'utf8');
+  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}
+
+export function createMemoryRecordsStore(initial: Record<string, string> = {}): MemoryRecordsStore {
+  const files = new Map<string, StoredFile>();
+  const commits: Array<{ message: string; path: string }> = [];
+  for (const [path, content] of Object.entries(initial)) files.set(checkRecordPath(path), { path, content, sha: blobSha(content) });
+
+  const commit = (path: string, content: string, message: string): StoredFile => {
+    const file = { path, content, sha: blobSha(content) };
+    files.set(path, file);
+    commits.push({ message, path });
+    return { ...file };
+  };
+
+  return {
+    description: 'an in-memory records store (tests)',
+    commits,
+    async createFile(path, content, message) {
+      checkRecordPath(path);
+      checkCommitMessage(message);
+      const existing = files.get(path);
+      if (existing) return { created: false, file: { ...existing } };
+      return { created: true, file: commit(path, content, message) };
+    },
+    async readFile(path) {
+      checkRecordPath(path);
+      const file = files.get(path);
+      return file ? { ...file } : null;
+    },
+    async writeFile(path, content, message, expectedSha) {
+      checkRecordPath(path);
+      checkCommitMessage(message);
+      const current = files.get(path)?.sha ?? null;
+      if (current !== expectedSha) throw new RecordsConflictError(`${path} changed since it was read.`);
+      return commit(path, content, message);
+    },
+    async listFiles(folder) {
+      const prefix = folderPrefix(folder);
+      return sortPaths([...files.keys()].filter((path) => path.startsWith(prefix)));
+    },
+  };
+}

@@ -1,0 +1,12 @@
+/**
+ * Measures the matching engine at 100×60, 500×300 and 2,000×1,200 (mentees × mentors) on
+ * generated applications and prints the figures as JSON (for the benchmark suite).
+ *   node scripts/bench-matching.ts [--help]
+ */
+import { benchmarkMatching } from '../netlify/lib/matching/benchmark.ts';
+
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.log('Usage: node scripts/bench-matching.ts\nPrints JSON: for each size, the engine time (median), report time, pairs and memory.');
+} else {
+  console.log(JSON.stringify({ benchmark: 'matching', node: process.version, results: benchmarkMatching() }, null, 2));
+}
