@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFormEnvironment, type FormEnvironment } from '../../tests/servers/harness/formEnvironment.ts';
-import { TEST_NOW } from '../../tests/testClock.ts';
-import { evaluationAnswers, menteeAnswers, mentorAnswers, messageAnswers, urlencoded } from '../../tests/servers/harness/sampleAnswers.ts';
-import applications from './applications.ts';
-import drainHeld from './drain-held.ts';
-import evaluations from './evaluations.ts';
-import messages from './messages.ts';
+import { startFormEnvironment, type FormEnvironment } from '../../../tests/servers/harness/formEnvironment.ts';
+import { TEST_NOW } from '../../../tests/testClock.ts';
+import { evaluationAnswers, menteeAnswers, mentorAnswers, messageAnswers, urlencoded } from '../../../tests/servers/harness/sampleAnswers.ts';
+import applications from '../../functions/applications.ts';
+import drainHeld from '../../functions/drain-held.ts';
+import evaluations from '../../functions/evaluations.ts';
+import messages from '../../functions/messages.ts';
 
 let env: FormEnvironment;
 
@@ -336,7 +336,7 @@ describe('property: bad input never stores a record and never causes a 5xx', () 
 describe('function configuration', () => {
   it('declares each endpoint’s path and Netlify rate limit', async () => {
     for (const file of ['applications', 'evaluations', 'messages']) {
-      const { config } = await import(`./${file}.ts`);
+      const { config } = await import(`../../functions/${file}.ts`);
       expect(config.rateLimit).toMatchObject({ windowLimit: 10, windowSize: 60 });
       expect(config.method).toBe('POST');
     }

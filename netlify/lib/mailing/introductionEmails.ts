@@ -1,0 +1,190 @@
+/**
+ * Introduction emails for a new pair, and the note to mentees left unmatched.
+ * The mentor gets the mentee's contact details and application answers (the mentee agreed to
+ * share them with their match); the mentee gets the mentor's contact details; both get first
+ * steps from the program's guidance. Pure functions of their input (no clock), like every
+ * email sent in batches with an idempotency key.
+ */
+import { FORM_DEFINITIONS } from '../../../src/forms/formDefinitions.ts';
+import { fieldMeta } from '../../../src/schemas/formField.ts';
+import type { Settings } from '../../../src/schemas/settings.ts';
+import type { z } from 'zod';
+import type { OutgoingEmail } from '../mail/mailer.ts';
+import { detailRows, h2, htmlEmail, link, oneLine, paragraph } from './emailLayout.ts';
+import { renderMarkdown } from './markdown.ts';
+import type { Person, ResolvedPair } from './pairs.ts';
+
+export interface IntroductionContext {
+  settings: Settings;
+  siteUrl: string;
+  sender: string;
+  /** First steps for each role, as Markdown. */
+  firstSteps: { mentor: string; mentee: string };
+}
+
+/** Fields shown as contact details rather than among the answers. */
+const CONTACT_FIELDS = new Set(['name', 'email', 'pronouns', 'institution', 'timeZone', 'communication']);
+
+/** An answer as a person reads it: the chosen labels, not the stored values. */
+function readable(schema: z.ZodType, value: unknown): string {
+  const meta = fieldMeta(schema);
+  const label = (item: unknown) => meta.choices?.find((choice) => choice.value === item)?.label ?? String(item);
+  if (meta.widget === 'agreement') return 'Yes';
+  return Array.isArray(value) ? value.map(label).join(', ') : label(value);
+}
+
+function shape(role: 'mentor' | 'mentee'): Record<string, z.ZodType> {
+  return FORM_DEFINITIONS[role === 'mentor' ? 'mentor-application' : 'mentee-application'].schema.shape as Record<string, z.ZodType>;
+}
+
+/** How to reach a person: name, email, pronouns, institution, time zone, ways to keep in touch. */
+export function contactRows(person: Person): Array<{ label: string; value: string; href?: string }> {
+  const fields = shape(person.role);
+  const answer = (name: string) => {
+    const value = person.answers[name];
+    const schema = fields[name];
+    return value === undefined || value === null || !schema ? '' : readable(schema, value);
+  };
+  return [
+    { label: 'Name', value: oneLine(person.name) },
+    { label: 'Email', value: person.email, href: `mailto:${person.email}` },
+    { label: 'Pronouns', value: answer('pronouns') },
+    { label: 'Library, employer or school', value: answer('institution') },
+    { label: 'Time zone', value: answer('timeZone') },
+    { label: 'Ways to keep in touch', value: answer('communication') },
+  ];
+}
+
+/** The rest of the application, question by question, in the form's order (no agreements). */
+export function answerRows(person: Person): Array<{ label: string; value: string }> {
+  return Object.entries(shape(person.role)).flatMap(([name, schema]) => {
+    const value = person.answers[name];
+    if (CONTACT_FIELDS.has(name) || value === undefined || value === null || value === '') return [];
+    const meta = fieldMeta(schema);
+    if (meta.widget === 'agreement') return [];
+    return [{ label: meta.label, value: readable(schema, value) }];
+  });
+}
+
+function signOff(settings: Settings): { text: string; html: string } {
+  const line = `Questions at any time? Reply to this email or write to ${settings.contactEmail}.`;
+  return {
+    text: ['', line, '', settings.organisation.committeeName].join('\n'),
+    html: `<p>Questions at any time? Reply to this email or write to ${link(`mailto:${settings.contactEmail}`, settings.contactEmail)}.</p>${paragraph(settings.organisation.committeeName)}`,
+  };
+}
+
+export function mentorIntroduction(pair: ResolvedPair, context: IntroductionContext): OutgoingEmail {
+  const { mentor, mentee } = pair;
+  const { settings, siteUrl } = context;
+  const menteeName = oneLine(mentee.name);
+  const subject = oneLine(`Meet your mentee: ${menteeName}`);
+  const greeting = `Dear ${oneLine(mentor.name)},`;
+  const opening = `Welcome to the ${settings.organisation.programName}, and thank you for mentoring this year. We are delighted to introduce your mentee, ${menteeName}. Please get in touch soon to introduce yourself: mentors make the first move.`;
+  const contact = detailRows(contactRows(mentee));
+  const answers = detailRows(answerRows(mentee));
+  const steps = renderMarkdown(context.firstSteps.mentor, siteUrl);
+  const sharing = `${menteeName} agreed to share their application with you. Please keep it between the two of you and the committee.`;
+  const end = signOff(settings);
+  const text = [
+    greeting,
+    '',
+    opening,
+    '',
+    `How to reach ${menteeName}`,
+    contact.text,
+    '',
+    'What they wrote in their application',
+    answers.text,
+    sharing,
+    '',
+    'First steps',
+    steps.text,
+    '',
+    `The monthly topics arrive at the start of each month; the archive is at ${siteUrl}/topics/.`,
+    end.text,
+  ].join('\n');
+  const html = htmlEmail(
+    subject,
+    [
+      paragraph(greeting),
+      paragraph(opening),
+      h2(`How to reach ${menteeName}`),
+      contact.html,
+      h2('What they wrote in their application'),
+      answers.html,
+      paragraph(sharing),
+      h2('First steps'),
+      steps.html,
+      `<p>The monthly topics arrive at the start of each month; see ${link(`${siteUrl}/topics/`, 'the topic archive')}.</p>`,
+      end.html,
+    ].join('\n'),
+  );
+  return { from: context.sender, to: [mentor.email], replyTo: settings.contactEmail, subject, text, html };
+}
+
+export function menteeIntroduction(pair: ResolvedPair, context: IntroductionContext): OutgoingEmail {
+  const { mentor, mentee } = pair;
+  const { settings, siteUrl } = context;
+  const mentorName = oneLine(mentor.name);
+  const subject = oneLine(`Meet your mentor: ${mentorName}`);
+  const greeting = `Dear ${oneLine(mentee.name)},`;
+  const opening = `Welcome to the ${settings.organisation.programName}! We are delighted to introduce your mentor, ${mentorName}, who has your application and will be in touch soon. If you have not heard from them within a week or two, write to them yourself.`;
+  const contact = detailRows(contactRows(mentor));
+  const steps = renderMarkdown(context.firstSteps.mentee, siteUrl);
+  const end = signOff(settings);
+  const text = [
+    greeting,
+    '',
+    opening,
+    '',
+    `How to reach ${mentorName}`,
+    contact.text,
+    '',
+    'First steps',
+    steps.text,
+    '',
+    `The monthly topics arrive at the start of each month; the archive is at ${siteUrl}/topics/.`,
+    end.text,
+  ].join('\n');
+  const html = htmlEmail(
+    subject,
+    [
+      paragraph(greeting),
+      paragraph(opening),
+      h2(`How to reach ${mentorName}`),
+      contact.html,
+      h2('First steps'),
+      steps.html,
+      `<p>The monthly topics arrive at the start of each month; see ${link(`${siteUrl}/topics/`, 'the topic archive')}.</p>`,
+      end.html,
+    ].join('\n'),
+  );
+  return { from: context.sender, to: [mentee.email], replyTo: settings.contactEmail, subject, text, html };
+}
+
+/** A kind note from the committee to a mentee who could not be matched this year. */
+export function unmatchedNote(mentee: Person, programYear: string, context: Pick<IntroductionContext, 'settings' | 'siteUrl' | 'sender'>): OutgoingEmail {
+  const { settings, siteUrl } = context;
+  const subject = oneLine(`Your ${settings.organisation.programName} application`);
+  const greeting = `Dear ${oneLine(mentee.name)},`;
+  const lines = [
+    `Thank you for applying to the ${settings.organisation.programName} for ${programYear}. We are sorry to tell you that we could not match you with a mentor this year: more mentees applied than we had mentor places, and we could not find a mentor whose experience fits what you hope to learn.`,
+    'This is no reflection on your application, and we would be glad to hear from you again. If a mentor place opens up during the year, we will get in touch first with the mentees who were not matched.',
+    `In the meantime, the monthly discussion topics are open to everyone at ${siteUrl}/topics/, and the ${settings.organisation.name} community has much to offer: ${settings.organisation.website}`,
+  ];
+  const end = signOff(settings);
+  const text = [greeting, '', ...lines.flatMap((line) => [line, '']), 'With best wishes,', end.text.trimStart()].join('\n');
+  const html = htmlEmail(
+    subject,
+    [
+      paragraph(greeting),
+      paragraph(lines[0]!),
+      paragraph(lines[1]!),
+      `<p>In the meantime, ${link(`${siteUrl}/topics/`, 'the monthly discussion topics')} are open to everyone, and ${link(settings.organisation.website, `the ${settings.organisation.name} community`)} has much to offer.</p>`,
+      paragraph('With best wishes,'),
+      end.html,
+    ].join('\n'),
+  );
+  return { from: context.sender, to: [mentee.email], replyTo: settings.contactEmail, subject, text, html };
+}
