@@ -7,6 +7,7 @@ const PORT = Number(process.env.BROWSER_TEST_PORT ?? 8899);
 
 export default defineConfig({
   testDir: 'tests/browser',
+  globalSetup: './tests/browser/support/globalSetup.ts',
   outputDir: 'test-results/browser',
   fullyParallel: false,
   workers: 1,
