@@ -4,9 +4,10 @@ import sitemap from '@astrojs/sitemap';
 import netlify from '@netlify/vite-plugin';
 import { defineConfig } from 'astro/config';
 import pagefind from 'astro-pagefind';
+import decapCms from './admin/integration.ts';
 
 /** Pages that are personal, transactional or for editors: kept out of the sitemap and search engines. */
-const UNLISTED = ['/admin/', '/thanks/', '/check-in/', '/email-preferences/', '/404'];
+const UNLISTED = ['/admin/', '/thanks/', '/check-in/', '/email-preferences/', '/404', '/form-shell/'];
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
@@ -21,9 +22,12 @@ export default defineConfig({
     mdx(),
     sitemap({ filter: (page) => !UNLISTED.some((path) => new URL(page).pathname.startsWith(path)) }),
     pagefind(),
+    // /admin: Decap CMS bundled from node_modules (dist/admin at build; served and proxied in dev).
+    decapCms(),
   ],
   vite: {
     // Netlify's own emulation (functions, Blobs, netlify.toml headers) inside `astro dev`.
-    plugins: [netlify({ edgeFunctions: { enabled: false }, database: { enabled: false }, images: { enabled: false } })],
+    // Not under vitest, whose tests call the functions directly and start their own servers.
+    plugins: process.env.VITEST ? [] : [netlify({ edgeFunctions: { enabled: false }, database: { enabled: false }, images: { enabled: false } })],
   },
 });

@@ -79,7 +79,7 @@ const personFields = {
   interestsOther: singleLine({ required: 'Say which other area interests you.', max: 200, maxMessage: 'Keep this under 200 characters.' })
     .optional()
     .meta({
-      label: 'Which other area?',
+      label: 'If you selected “Something else”, which area?',
       widget: 'text',
       showWhen: { field: 'interests', values: ['other'] },
       required: 'Say which other area interests you.',

@@ -57,3 +57,11 @@ export const webAddress = z.url({
 
 /** An email address. */
 export const emailAddress = z.email({ error: 'Enter an email address in the correct format, like name@example.org.' });
+
+/**
+ * An optional field that an editor can clear. The CMS then writes "" (text) or null (a choice);
+ * both are read as "not set", so the page falls back exactly as when the field is absent.
+ */
+export function optionalField<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value), schema.optional());
+}

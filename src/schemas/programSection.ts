@@ -1,19 +1,52 @@
 import { z } from 'zod';
+import { cms } from './cmsField.ts';
+import { optionalField } from './primitives.ts';
+
+/** Blocks a section can include; each is built from settings and today's date. */
+const sectionBlock = z.enum(['application-status', 'timeline'], { error: 'Choose application-status or timeline, or leave it empty.' });
 
 /** Front matter of content/program/*.md: one section of the program page. */
 export const programSectionSchema = z.object({
   /** The section's heading. */
-  title: z.string({ error: 'Give the section a heading.' }).min(3, 'Give the section a heading of at least 3 characters.'),
+  title: z
+    .string({ error: 'Give the section a heading.' })
+    .min(3, 'Give the section a heading of at least 3 characters.')
+    .meta(cms({ label: 'Heading', hint: 'The heading of this section on the program page.' })),
   /** Position on the page; lower comes first. */
-  order: z.number({ error: 'Give the section an order number.' }).int('Use a whole number for the order.').min(0),
+  order: z
+    .number({ error: 'Give the section an order number.' })
+    .int('Use a whole number for the order.')
+    .min(0, 'Use a number of 0 or more for the order.')
+    .meta(
+      cms({
+        label: 'Position on the page',
+        hint: 'Sections are shown from the lowest number to the highest. Leave gaps (10, 20, 30) so a new section can go in between.',
+      }),
+    ),
   /** A shorter label for the page's table of contents, when the heading is long. */
-  navLabel: z.string().optional(),
+  navLabel: optionalField(
+    z.string().trim().meta(
+      cms({
+        label: 'Short name for “On this page”',
+        hint: 'Optional. A shorter name for the list of sections at the top of the page, when the heading is long. Leave empty to use the heading.',
+      }),
+    ),
+  ),
   /** A block the site builds from settings, shown after the section's text. */
-  includes: z
-    .enum(['application-status', 'timeline'], { error: 'Choose application-status or timeline, or leave it empty.' })
-    .optional(),
+  includes: optionalField(
+    sectionBlock.meta(
+      cms({
+        label: 'Block shown after the text',
+        hint: 'Optional. The site can add the application status or the yearly timeline after this section’s text, built from Settings. Leave empty for none.',
+        choiceLabels: {
+          'application-status': 'Application status (whether applications are open, with the dates)',
+          timeline: 'The yearly timeline (the phases from Settings)',
+        },
+      }),
+    ),
+  ),
 });
 
 /** Blocks a section can include; each is built from settings and today's date. */
-export const SECTION_BLOCKS = programSectionSchema.shape.includes.unwrap().options;
+export const SECTION_BLOCKS = sectionBlock.options;
 export type ProgramSection = z.infer<typeof programSectionSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AA_TEXT_CONTRAST, contrastBetween, formatRatio } from '../lib/colourContrast.ts';
+import { cms } from './cmsField.ts';
 import { emailAddress, hexColour, isoDate, monthDay, monthNumber, programYear, slug, webAddress } from './primitives.ts';
 
 /**
@@ -25,84 +26,222 @@ function isKnownTimeZone(name: string): boolean {
 /** One phase of the yearly cycle, recurring every year on the same days. */
 export const timelinePhaseSchema = z.object({
   /** Short identifier used in feeds, e.g. `call`. */
-  id: slug,
+  id: slug.meta(
+    cms({ label: 'Short name', hint: 'Used in the calendar feed: lower-case letters, digits and hyphens, for example call. Each phase needs its own.' }),
+  ),
   /** What the phase is called on the page, e.g. "Call for mentors and mentees". */
-  title: z.string().min(3, 'Give the phase a title of at least 3 characters.'),
+  title: z
+    .string()
+    .min(3, 'Give the phase a title of at least 3 characters.')
+    .meta(cms({ label: 'Title', hint: 'What the phase is called on the program page, for example “Call for mentors and mentees”.' })),
   /** One or two sentences on what happens in this phase. */
-  summary: z.string().min(10, 'Say in a sentence what happens in this phase.'),
+  summary: z
+    .string()
+    .min(10, 'Say in a sentence what happens in this phase.')
+    .meta(cms({ label: 'What happens', hint: 'One or two sentences on what happens in this phase.', multiline: true })),
   /** First day of the phase each year, MM-DD. */
-  starts: monthDay,
+  starts: monthDay.meta(cms({ label: 'Starts on (MM-DD)', hint: 'The first day of the phase each year, written MM-DD: 06-01 is June 1.' })),
   /** Last day of the phase, MM-DD; may be in the next calendar year (09-15 to 04-30). */
-  ends: monthDay,
+  ends: monthDay.meta(
+    cms({ label: 'Ends on (MM-DD)', hint: 'The last day of the phase, written MM-DD. It may fall in the next calendar year, as in 09-15 to 04-30.' }),
+  ),
   /** Marks the phase in which the call for applications usually goes out (exactly one phase). */
-  applicationCall: z.boolean().default(false),
+  applicationCall: z
+    .boolean()
+    .default(false)
+    .meta(
+      cms({
+        label: 'This is the call for applications',
+        hint: 'Switch this on for exactly one phase: the one in which applications usually open.',
+        reportsListIssues: true,
+      }),
+    ),
 });
 export type TimelinePhase = z.infer<typeof timelinePhaseSchema>;
 
 /** A discussion theme that topics are tagged with and readers filter by. */
 export const themeSchema = z.object({
   /** Identifier used in topic files, e.g. `career-paths`. */
-  id: slug,
+  id: slug.meta(
+    cms({
+      label: 'Short name',
+      hint: 'Used in topic files and web addresses: lower-case letters, digits and hyphens, for example career-paths. Topics tagged with a short name that is changed or removed stop the site from updating until they are re-tagged.',
+    }),
+  ),
   /** Label readers see, e.g. "Career paths". */
-  label: z.string().min(2, 'Give the theme a label.'),
+  label: z.string().min(2, 'Give the theme a label.').meta(cms({ label: 'Label', hint: 'What readers see, for example “Career paths”.' })),
 });
 export type Theme = z.infer<typeof themeSchema>;
 
+/** A weight the committee gives one part of a pair's fit, from 0 (ignored) to 100. */
+function matchingWeight(label: string, hint: string) {
+  return z
+    .number({ error: 'Enter a matching weight as a number from 0 to 100.' })
+    .min(0, 'A matching weight cannot be negative.')
+    .max(100, 'A matching weight must be 100 or less.')
+    .meta(cms({ label, hint: `${hint} From 0 (ignored) to 100.` }));
+}
+
+/** The weights the matching tool uses when settings name none (docs/matching.md). */
+export const DEFAULT_MATCHING_WEIGHTS = { sharedAreas: 40, goals: 20, communication: 15, timeZone: 15, libraryType: 10 } as const;
+
+/**
+ * How the matching tool (npm run match) scores a possible pair. Each weight says how much one
+ * part of the fit counts against the others; docs/matching.md explains them for the committee.
+ * Priority mentees always come first when places are short, whatever the weights.
+ */
+export const matchingSettingsSchema = z
+  .object({
+    /** How much each part of the fit counts; scaled so that a perfect pair scores 100. */
+    weights: z
+      .object({
+        /** Share of the mentee's areas of interest that the mentor has expertise in. */
+        sharedAreas: matchingWeight('Shared areas', 'How much it counts that the mentor knows the areas the mentee is interested in.'),
+        /** Words the two wrote in common when describing their goals. */
+        goals: matchingWeight('Goals', 'How much it counts that their goals mention the same things.'),
+        /** Ways of keeping in touch (email, video, phone, chat) that both chose. */
+        communication: matchingWeight('Ways to keep in touch', 'How much it counts that they chose the same ways to keep in touch.'),
+        /** How close their time zones are: full marks in the same zone, none at 12 hours apart. */
+        timeZone: matchingWeight('Time zones', 'How much it counts that they live in close time zones (none at 12 hours apart).'),
+        /** Both work in the same type of library or institution (academic, public…). */
+        libraryType: matchingWeight('Kind of institution', 'How much it counts that they work in the same kind of library or institution.'),
+      })
+      .default({ ...DEFAULT_MATCHING_WEIGHTS })
+      .meta(cms({ label: 'Weights', hint: 'How much each part of a good fit counts. Only the proportions matter: a perfect pair always scores 100.' })),
+    /** A mentee is only paired with a mentor who knows one of their areas (mentees not sure yet fit anyone). */
+    requireSharedArea: z
+      .boolean()
+      .default(true)
+      .meta(cms({ label: 'Require a shared area', hint: 'Only pair a mentee with a mentor who knows one of their areas. Mentees who are not sure yet can be paired with anyone.' })),
+    /** A pair must have at least one way of keeping in touch in common. */
+    requireSharedCommunication: z
+      .boolean()
+      .default(true)
+      .meta(cms({ label: 'Require a shared way to keep in touch', hint: 'Only pair people who chose at least one way of keeping in touch in common.' })),
+    /** Never pair people more than this many hours apart (24 means no limit). */
+    maxHoursApart: z
+      .number({ error: 'Enter the most hours apart as a number from 0 to 24.' })
+      .min(0, 'The most hours apart cannot be negative.')
+      .max(24, 'The most hours apart must be 24 or less (24 means no limit).')
+      .default(24)
+      .meta(cms({ label: 'Most hours apart', hint: 'Never pair people whose time zones are more than this many hours apart. 24 means no limit.' })),
+  })
+  .meta(cms({ label: 'Matching', hint: 'How the matching tool weighs a possible pair. See the committee’s matching guide (docs/matching.md).' }));
+export type MatchingSettings = z.infer<typeof matchingSettingsSchema>;
+
+/** Matching settings with every default filled in (when content/settings.yaml names none). */
+export const DEFAULT_MATCHING_SETTINGS: MatchingSettings = matchingSettingsSchema.parse({});
+
 const settingsShape = z.object({
   /** Who runs the program. */
-  organisation: z.object({
-    /** The association's short name, e.g. "NASIG". */
-    name: z.string().min(2, 'Enter the organisation name.'),
-    /** The program's full name, used as the site title. */
-    programName: z.string().min(3, 'Enter the program name.'),
-    /** The committee that runs the program. */
-    committeeName: z.string().min(3, 'Enter the committee name.'),
-    /** The association's home page. */
-    website: webAddress,
-  }),
+  organisation: z
+    .object({
+      /** The association's short name, e.g. "NASIG". */
+      name: z.string().min(2, 'Enter the organisation name.').meta(cms({ label: 'Short name', hint: 'The association’s short name, for example NASIG.' })),
+      /** The program's full name, used as the site title. */
+      programName: z
+        .string()
+        .min(3, 'Enter the program name.')
+        .meta(cms({ label: 'Program name', hint: 'The program’s full name. It is also the title of the site.' })),
+      /** The committee that runs the program. */
+      committeeName: z
+        .string()
+        .min(3, 'Enter the committee name.')
+        .meta(cms({ label: 'Committee name', hint: 'The committee that runs the program, as named at the foot of every page.' })),
+      /** The association's home page. */
+      website: webAddress.meta(cms({ label: 'Association website', hint: 'The association’s home page, starting with https://' })),
+    })
+    .meta(cms({ label: 'Organisation', hint: 'Who runs the program.' })),
   /** Where participants and applicants write to the committee. */
-  contactEmail: emailAddress,
+  contactEmail: emailAddress.meta(cms({ label: 'Contact email', hint: 'Where applicants and participants write to the committee.' })),
   /** Outside pages the program page links to. */
-  links: z.object({
-    /** The association's code of conduct. */
-    codeOfConduct: webAddress,
-    /** How to join or renew membership. */
-    membership: webAddress,
-  }),
+  links: z
+    .object({
+      /** The association's code of conduct. */
+      codeOfConduct: webAddress.meta(cms({ label: 'Code of conduct', hint: 'Web address of the association’s code of conduct, starting with https://' })),
+      /** How to join or renew membership. */
+      membership: webAddress.meta(cms({ label: 'Membership page', hint: 'Where people join or renew their membership, starting with https://' })),
+    })
+    .meta(cms({ label: 'Links', hint: 'Pages on other sites that the program page links to.' })),
   /** Brand colours. Each must reach WCAG AA contrast on its surface. */
-  colours: z.object({
-    /** Links, buttons and accents on the light theme; white text sits on it in buttons. */
-    accent: hexColour,
-    /** The same role in dark mode; dark text sits on it in buttons. */
-    accentOnDark: hexColour,
-  }),
+  colours: z
+    .object({
+      /** Links, buttons and accents on the light theme; white text sits on it in buttons. */
+      accent: hexColour.meta(
+        cms({
+          label: 'Accent colour',
+          hint: 'The colour of links and buttons on the white page, as a hex code such as #1d4f91. It must be dark enough to read on white (and white text on it): a colour that is too light is refused.',
+        }),
+      ),
+      /** The same role in dark mode; dark text sits on it in buttons. */
+      accentOnDark: hexColour.meta(
+        cms({
+          label: 'Accent colour in dark mode',
+          hint: 'The same colour role for readers who use dark mode, such as #8cc4ff. It must be light enough to read on the dark background: a colour that is too dark is refused.',
+        }),
+      ),
+    })
+    .meta(cms({ label: 'Colours', hint: 'The site’s brand colours. Each must be easy to read (WCAG AA contrast); the editor refuses colours that are not.' })),
   /** IANA time zone the program keeps its dates in, e.g. America/New_York. */
-  timeZone: z.string().refine(isKnownTimeZone, { error: 'Enter a time zone name such as America/New_York.' }),
+  timeZone: z
+    .string()
+    .refine(isKnownTimeZone, { error: 'Enter a time zone name such as America/New_York.' })
+    .meta(cms({ label: 'Time zone', hint: 'The time zone the program’s dates follow, written like America/New_York or Europe/London.' })),
   /** Which program years are in play. */
-  programYears: z.object({
-    /** The year now running: monthly topics, check-ins and evaluations belong to it. */
-    running: programYear,
-    /** The year that applications are for (the same, or the following one in summer). */
-    applications: programYear,
-  }),
+  programYears: z
+    .object({
+      /** The year now running: monthly topics, check-ins and evaluations belong to it. */
+      running: programYear.meta(
+        cms({ label: 'Year now running', hint: 'The program year in progress, written YYYY-YYYY such as 2026-2027. Monthly topics, check-ins and evaluations belong to it.' }),
+      ),
+      /** The year that applications are for (the same, or the following one in summer). */
+      applications: programYear.meta(
+        cms({ label: 'Year applications are for', hint: 'The same year as above, or the next one when applications open in the summer before it starts.' }),
+      ),
+    })
+    .meta(cms({ label: 'Program years', hint: 'Which program years are in play.' })),
   /** When applications are accepted, in the program's time zone. */
-  applicationWindow: z.object({
-    /** First day applications are accepted (from 00:00). */
-    opens: isoDate,
-    /** Last day applications are accepted (until 23:59:59). */
-    closes: isoDate,
-  }),
+  applicationWindow: z
+    .object({
+      /** First day applications are accepted (from 00:00). */
+      opens: isoDate.meta(cms({ label: 'Opens on', hint: 'The first day applications are accepted, from midnight in the program’s time zone.' })),
+      /** Last day applications are accepted (until 23:59:59). */
+      closes: isoDate.meta(
+        cms({
+          label: 'Closes on',
+          hint: 'The last day applications are accepted, until 11:59 pm. It cannot be before the opening day, and it must be before the program year starts.',
+        }),
+      ),
+    })
+    .meta(cms({ label: 'Application window', hint: 'When the application forms accept answers. The program page shows whether applications are open.' })),
   /** The months the mentoring itself runs, from the start month of a program year's first year to the end month of its second. */
-  program: z.object({
-    /** First month of mentoring (1 = January), e.g. 9 for September. */
-    startMonth: monthNumber,
-    /** Last month of mentoring, in the following calendar year, e.g. 5 for May. */
-    endMonth: monthNumber,
-  }),
+  program: z
+    .object({
+      /** First month of mentoring (1 = January), e.g. 9 for September. */
+      startMonth: monthNumber.meta(cms({ label: 'First month', hint: 'The month mentoring starts, as a number: 9 for September.' })),
+      /** Last month of mentoring, in the following calendar year, e.g. 5 for May. */
+      endMonth: monthNumber.meta(cms({ label: 'Last month', hint: 'The month mentoring ends in the following year, as a number: 5 for May.' })),
+    })
+    .meta(cms({ label: 'Mentoring months', hint: 'The months in which pairs meet and a topic goes out each month.' })),
   /** The yearly cycle, in order, starting with the call for applications. */
-  timeline: z.array(timelinePhaseSchema).min(1, 'List at least one timeline phase.'),
+  timeline: z
+    .array(timelinePhaseSchema)
+    .min(1, 'List at least one timeline phase.')
+    .meta(
+      cms({
+        label: 'Timeline',
+        hint: 'The phases of the yearly cycle in order, starting with the call for applications. Phases must not overlap.',
+        itemSummary: '{{fields.starts}} to {{fields.ends}}: {{fields.title}}',
+        itemLabel: 'phase',
+      }),
+    ),
   /** Themes topics can be tagged with. */
-  themes: z.array(themeSchema).min(1, 'List at least one theme.'),
+  themes: z
+    .array(themeSchema)
+    .min(1, 'List at least one theme.')
+    .meta(cms({ label: 'Themes', hint: 'The themes topics can be tagged with.', itemSummary: '{{fields.label}}', itemLabel: 'theme' })),
+  /** How the matching tool weighs a pair's fit; optional, every field has a default. */
+  matching: matchingSettingsSchema.default(DEFAULT_MATCHING_SETTINGS),
 });
 
 /** Checks that need several fields at once; each issue names the field to fix. */

@@ -1,0 +1,24 @@
+import type { z } from 'zod';
+import { programSectionSchema } from '../src/schemas/programSection.ts';
+import { settingsSchema } from '../src/schemas/settings.ts';
+import { topicSchema } from '../src/schemas/topic.ts';
+
+/**
+ * The schema of each CMS collection's documents: the same schemas as the content collections
+ * (src/content.config.ts). The CMS configuration is generated from them and the editor checks
+ * each field with them.
+ */
+export const CONTENT_SCHEMAS = {
+  topics: topicSchema,
+  program: programSectionSchema,
+  settings: settingsSchema,
+} as const satisfies Record<string, z.ZodType>;
+
+export type CollectionName = keyof typeof CONTENT_SCHEMAS;
+
+/** Where the collections live in the site repository (ARCHITECTURE.md, "Content the CMS edits"). */
+export const CONTENT_PATHS = {
+  topics: 'content/topics',
+  program: 'content/program',
+  settings: 'content/settings.yaml',
+} as const;

@@ -1,0 +1,57 @@
+/**
+ * The CMS at /admin: Decap CMS bundled from node_modules (admin/build.ts), configured from the
+ * content schemas, with the site's own previews and the schema checks on every field.
+ */
+import CMS from 'decap-cms-app';
+import type { ComponentType } from 'react';
+import { buildCmsConfig, type CmsPageOptions } from './cmsConfig.ts';
+import { ProgramSectionPreview, SettingsPreview, TopicPreview } from './previews.ts';
+import { TopicMonthControl, TopicProgramYearControl, TopicValuePreview } from './widgets/topicMonth.ts';
+import { type ControlProps, withSchemaCheck } from './widgets/withSchemaCheck.ts';
+
+/** Decap's registry at run time (its type declarations omit the widget schema argument). */
+interface Registry {
+  getWidget(name: string): { control: ComponentType<ControlProps>; preview?: unknown; schema?: object } | undefined;
+  registerWidget(name: string, control: unknown, preview?: unknown, schema?: object): void;
+  registerPreviewTemplate(name: string, component: unknown): void;
+  registerPreviewStyle(href: string): void;
+  getLocale(locale: string): Record<string, unknown> | undefined;
+  registerLocale(locale: string, phrases: Record<string, unknown>): void;
+  init(options: { config: unknown }): void;
+}
+const registry = CMS as unknown as Registry;
+
+/** The options the /admin page carries (admin/index.html, filled in at build or by the dev server). */
+function pageOptions(): CmsPageOptions {
+  const element = document.getElementById('cms-options');
+  const options = JSON.parse(element?.textContent ?? '{}') as CmsPageOptions & { localBackendPath?: string };
+  // The local backend is reached through the page's own server, so the CSP needs no other origin.
+  if (options.localBackendPath) options.localBackendUrl = new URL(options.localBackendPath, window.location.origin).href;
+  return options;
+}
+
+// Decap's widgets that hold one value: each also checks its value with the content schemas.
+for (const name of ['string', 'text', 'number', 'boolean', 'select', 'datetime', 'color', 'relation']) {
+  const widget = registry.getWidget(name);
+  if (!widget) throw new Error(`Decap has no "${name}" widget.`);
+  registry.registerWidget(name, withSchemaCheck(widget.control), widget.preview, widget.schema);
+}
+registry.registerWidget('topic-month', TopicMonthControl, TopicValuePreview);
+registry.registerWidget('topic-program-year', TopicProgramYearControl, TopicValuePreview);
+
+// Decap's wording, where it is about our checks: the schema's message says what to do.
+const english = structuredClone(registry.getLocale('en') ?? {}) as {
+  editor?: { editorControlPane?: { widget?: Record<string, string> } };
+  ui?: { toast?: Record<string, string> };
+};
+if (english.editor?.editorControlPane?.widget) english.editor.editorControlPane.widget.regexPattern = '%{pattern}';
+if (english.ui?.toast) english.ui.toast.missingRequiredField = 'This cannot be saved yet: please fix the fields marked in red.';
+registry.registerLocale('en', english);
+
+const options = pageOptions();
+for (const href of options.previewStyles ?? []) registry.registerPreviewStyle(href);
+registry.registerPreviewTemplate('topics', TopicPreview);
+registry.registerPreviewTemplate('program', ProgramSectionPreview);
+registry.registerPreviewTemplate('settings', SettingsPreview);
+
+registry.init({ config: buildCmsConfig(options) });

@@ -1,0 +1,259 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
+import { expect as baseExpect, type Page, test } from '@playwright/test';
+import { parse as parseYaml } from 'yaml';
+import { settingsSchema } from '../../../src/schemas/settings.ts';
+import { topicSchema } from '../../../src/schemas/topic.ts';
+import { startThrowawaySite, type ThrowawaySite } from './throwawaySite.ts';
+
+/**
+ * The committee's CMS end to end, in Chromium, on a throwaway copy of the site running as
+ * `npm start` runs it (astro dev and Decap's local backend in git mode, editorial workflow):
+ * sign in, create and publish a topic, edit the settings and a program section, see the
+ * refusals, then build the copy and check what readers get. The tests share one copy and run
+ * in order.
+ */
+
+const PORTS = {
+  dev: Number(process.env.CMS_TEST_DEV_PORT ?? 4391),
+  backend: Number(process.env.CMS_TEST_BACKEND_PORT ?? 8091),
+  served: Number(process.env.CMS_TEST_SERVE_PORT ?? 8093),
+};
+const TOPIC_TITLE = 'Mentoring across institutions';
+const TOPIC_SLUG = 'mentoring-across-institutions';
+const SECTION_SENTENCE = 'Pairs who meet by video at least once a month say they get the most out of the year.';
+
+// One copy of the site for all the tests, in order; each drives a CMS that loads 6 MB of script.
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
+// The CMS waits on git and the dev server; on a busy machine that takes seconds, not milliseconds.
+const expect = baseExpect.configure({ timeout: 30_000 });
+
+let site: ThrowawaySite;
+/** The month the CMS suggested for the new topic, e.g. 2027-09, and its program year. */
+let topicMonth = '';
+let topicProgramYear = '';
+
+test.beforeAll(async () => {
+  test.setTimeout(300_000);
+  site = await startThrowawaySite({ dev: PORTS.dev, backend: PORTS.backend });
+});
+
+test.afterEach(({}, testInfo) => {
+  if (testInfo.status !== testInfo.expectedStatus && site) console.log(`Servers of the throwaway site:\n${site.logs()}`);
+});
+
+test.afterAll(async () => {
+  await site?.stop();
+});
+
+/**
+ * Console errors and failed scripts on the page, CSP violations included. Expected, and let
+ * through: Decap asks the local backend whether an entry has a draft, and "no" is a 404 that
+ * Chromium logs; and when Decap refuses to save (`refusesSaves`), it rejects a promise with
+ * nothing, which Chromium reports as an uncaught "undefined".
+ */
+function watchConsole(page: Page, { refusesSaves = false } = {}): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const expectedNoDraft = message.text().includes('404') && message.location().url.endsWith('/admin/api/v1');
+    if (!expectedNoDraft) problems.push(message.text());
+  });
+  page.on('pageerror', (error) => {
+    const refusedSave = refusesSaves && !error.name && error.message === 'undefined';
+    if (!refusedSave) problems.push(`${error.name}: ${error.message}`);
+  });
+  page.on('dialog', (dialog) => void dialog.accept()); // "Are you sure you want to publish this entry?"
+  return problems;
+}
+
+async function signIn(page: Page): Promise<void> {
+  await page.goto(`${site.url}/admin/`);
+  await page.getByRole('button', { name: 'Login' }).click();
+  await expect(page.getByRole('heading', { name: 'Collections' })).toBeVisible();
+}
+
+/** Save, mark ready, publish: the editorial workflow from draft to the published site. */
+async function saveAndPublish(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('Changes saved')).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: /^Status: Draft/ }).click();
+  await page.getByText('Ready', { exact: true }).click();
+  await expect(page.getByRole('button', { name: /^Status: Ready/ })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await page.getByText('Publish now', { exact: true }).click();
+  await expect(page.getByText('Entry published')).toBeVisible({ timeout: 30_000 });
+}
+
+async function eventually<T>(read: () => Promise<T>, timeout = 30_000): Promise<T> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await read();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((done) => setTimeout(done, 250));
+    }
+  }
+}
+
+test('signs in with the local backend and lists example topics with their flag', async ({ page }) => {
+  const problems = watchConsole(page);
+  const response = await page.goto(`${site.url}/admin/`);
+  // The editor's own Content-Security-Policy (netlify.toml, /admin/*), applied here as on Netlify.
+  expect(response?.headers()['content-security-policy']).toContain("'unsafe-eval'");
+  expect(response?.headers()['cross-origin-opener-policy']).toBe('same-origin-allow-popups');
+  await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex, nofollow');
+  await page.getByRole('button', { name: 'Login' }).click();
+  await expect(page.getByText('2027-05 · Looking back on the year and planning next steps · Example topic')).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test('creates a topic through the editor, previews it with the site’s style, and publishes it', async ({ page }) => {
+  const problems = watchConsole(page);
+  await signIn(page);
+  await page.locator('a[href="#/collections/topics/new"]').click(); // the "New" button's glyph has no font here
+  const month = page.getByLabel('Month', { exact: true });
+  await expect(month).toHaveValue(/^\d{4}-\d{2}$/); // the suggested month, loaded before we type
+  topicMonth = await month.inputValue();
+  await expect(page.getByLabel('Program year', { exact: true })).toHaveValue(/^\d{4}-\d{4}$/);
+  topicProgramYear = await page.getByLabel('Program year', { exact: true }).inputValue();
+
+  await page.getByLabel('Title', { exact: true }).fill(TOPIC_TITLE);
+  await page.getByLabel('Summary', { exact: true }).fill('How working in different kinds of libraries shapes what each of you can learn from the other.');
+  await page.getByRole('button', { name: 'Add question' }).click();
+  await page.getByLabel('Question', { exact: true }).fill('Which parts of your work would look different in the other’s library?');
+  await page.locator('input[id^="themes-field"]').fill('Career');
+  await page.getByText('Career paths', { exact: true }).click();
+
+  const preview = page.frameLocator('#preview-pane');
+  await expect(preview.getByRole('heading', { level: 1 })).toHaveText(TOPIC_TITLE);
+  await expect(preview.getByText('Themes: Career paths')).toBeVisible();
+  // The site's stylesheet is applied: the text column has the site's measure (42rem).
+  await expect(preview.locator('article.prose')).toHaveCSS('max-width', '672px');
+
+  await saveAndPublish(page);
+  const file = `content/topics/${topicMonth}-${TOPIC_SLUG}.md`;
+  const source = await eventually(() => site.read(file));
+  const topic = topicSchema.parse(parseFrontmatter(source).frontmatter);
+  expect(topic).toMatchObject({ title: TOPIC_TITLE, month: topicMonth, themes: ['career-paths'], example: false, draft: false });
+  expect(problems).toEqual([]);
+});
+
+test('refuses a second topic for a month that already has one', async ({ page }) => {
+  const problems = watchConsole(page, { refusesSaves: true });
+  await signIn(page);
+  await page.locator('a[href="#/collections/topics/new"]').click();
+  const month = page.getByLabel('Month', { exact: true });
+  await expect(month).toHaveValue(/^\d{4}-\d{2}$/);
+  expect(await month.inputValue()).not.toBe(topicMonth); // the next month that has no topic
+
+  await month.fill(topicMonth);
+  await page.getByLabel('Program year', { exact: true }).fill(topicProgramYear);
+  await page.getByLabel('Title', { exact: true }).fill('A second topic for the same month');
+  await page.getByLabel('Summary', { exact: true }).fill('This topic should never be saved, because its month is taken.');
+  await page.getByRole('button', { name: 'Add question' }).click();
+  await page.getByLabel('Question', { exact: true }).fill('Is this month already taken?');
+  await page.locator('input[id^="themes-field"]').fill('Reflection');
+  await page.getByText('Reflection', { exact: true }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+
+  await expect(page.getByText(`Two topics are set for ${topicMonth}: this one and content/topics/${topicMonth}-${TOPIC_SLUG}.md. Keep one topic per month.`)).toBeVisible();
+  await expect(page.getByText('Unsaved changes')).toBeVisible();
+  await expect(site.read(`content/topics/${topicMonth}-a-second-topic-for-the-same-month.md`)).rejects.toThrow();
+  expect(problems).toEqual([]);
+});
+
+test('refuses an application window that closes before it opens, and a colour with too little contrast', async ({ page }) => {
+  const problems = watchConsole(page, { refusesSaves: true });
+  await signIn(page);
+  await page.goto(`${site.url}/admin/#/collections/settings/entries/settings`);
+  const closes = page.getByLabel('Closes on', { exact: true });
+  await expect(closes).toHaveValue('2027-07-15');
+  await closes.fill('2027-05-20');
+  await page.getByLabel('Accent colour', { exact: true }).fill('#ffcc00');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('The application window closes (2027-05-20) before it opens (2027-06-01).')).toBeVisible();
+  await expect(page.getByText(/^#ffcc00 has a contrast of 1\.\d+:1 against the white page background; WCAG AA needs at least 4\.5:1\. Choose a darker colour\.$/)).toBeVisible();
+  await expect(page.getByText('Unsaved changes')).toBeVisible();
+  expect(parseYaml(await site.read('content/settings.yaml')).applicationWindow).toEqual({ opens: '2027-06-01', closes: '2027-07-15' });
+  expect(problems).toEqual([]);
+});
+
+test('changes the application window in settings and publishes it', async ({ page }) => {
+  const problems = watchConsole(page);
+  await signIn(page);
+  await page.goto(`${site.url}/admin/#/collections/settings/entries/settings`);
+  const opens = page.getByLabel('Opens on', { exact: true });
+  await expect(opens).toHaveValue('2027-06-01');
+  await opens.fill('2027-06-20');
+  await saveAndPublish(page);
+  const settings = await eventually(async () => {
+    const parsed = settingsSchema.parse(parseYaml(await site.read('content/settings.yaml')));
+    if (parsed.applicationWindow.opens !== '2027-06-20') throw new Error('not yet');
+    return parsed;
+  });
+  expect(settings.applicationWindow).toEqual({ opens: '2027-06-20', closes: '2027-07-15' });
+  expect(problems).toEqual([]);
+});
+
+test('edits a program section, previews it, and publishes it', async ({ page }) => {
+  const problems = watchConsole(page);
+  await signIn(page);
+  await page.goto(`${site.url}/admin/#/collections/program/entries/about`);
+  await expect(page.getByLabel('Heading', { exact: true })).toHaveValue('About the program');
+  const text = page.locator('[data-slate-editor="true"]');
+  await text.getByText('You choose how to talk.', { exact: false }).click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(SECTION_SENTENCE);
+  await expect(page.frameLocator('#preview-pane').getByText(SECTION_SENTENCE)).toBeVisible();
+  await saveAndPublish(page);
+  await eventually(async () => {
+    const { frontmatter, content } = parseFrontmatter(await site.read('content/program/about.md'));
+    expect(frontmatter).toMatchObject({ title: 'About the program', order: 10 });
+    expect(content).toContain(SECTION_SENTENCE);
+  });
+  expect(problems).toEqual([]);
+});
+
+test('a build lists the new topic in the archive and shows the edited section', async () => {
+  test.setTimeout(240_000);
+  const dist = await site.build(`${topicMonth}-15T16:00:00Z`);
+  const archive = await readFile(join(dist, 'topics/index.html'), 'utf8');
+  expect(archive).toContain(`href="/topics/${topicMonth}-${TOPIC_SLUG}/"`);
+  expect(archive).toContain(TOPIC_TITLE);
+  const home = await readFile(join(dist, 'index.html'), 'utf8');
+  expect(home).toContain(SECTION_SENTENCE);
+});
+
+test('a build shows the application status that follows the new window', async () => {
+  test.setTimeout(240_000);
+  // 10 June 2027: inside the old window (1 June to 15 July), before the new one opens (20 June).
+  const dist = await site.build('2027-06-10T16:00:00Z');
+  const home = await readFile(join(dist, 'index.html'), 'utf8');
+  expect(home).toContain('Applications for 2027-2028 open on June 20, 2027 at 12:00 am EDT.');
+  expect(home).not.toContain('are open until');
+});
+
+test('the built /admin page loads under its own Content-Security-Policy without errors, unlisted', async ({ page }) => {
+  const served = await site.serveBuild(PORTS.served);
+  const problems = watchConsole(page);
+  const response = await page.goto(`${served}/admin/`);
+  const headers = response?.headers() ?? {};
+  expect(headers['content-security-policy']).toContain("connect-src 'self' https://api.github.com");
+  expect(headers['x-robots-tag']).toBe('noindex, nofollow');
+  // No local backend in a production build: the GitHub sign-in (through Netlify) is offered.
+  await expect(page.getByRole('button', { name: 'Login with GitHub' })).toBeVisible({ timeout: 30_000 });
+  expect(problems).toEqual([]);
+
+  const options = JSON.parse((await page.locator('#cms-options').textContent()) ?? '{}') as { previewStyles: string[] };
+  expect(options.previewStyles.length).toBeGreaterThan(1);
+  for (const href of options.previewStyles) {
+    const stylesheet = await page.request.get(`${served}${href}`);
+    expect(stylesheet.headers()['content-type'], href).toContain('text/css');
+  }
+  const sitemap = await (await page.request.get(`${served}/sitemap-0.xml`)).text();
+  expect(sitemap).not.toContain('/admin');
+});
