@@ -11,11 +11,13 @@ import { axeViolations } from './support/site.ts';
 // served functions write to (playwright.config.ts), so the check-in lands where we look.
 const RECORDS_DIR = 'test-results/records';
 const OUTBOX_DIR = 'test-results/outbox-mailing';
+/** The served site's origin (playwright.config.ts), which the emailed links must point to. */
+const SITE = `http://localhost:${process.env.BROWSER_TEST_PORT ?? 8899}`;
 
 function run(script: string, args: string[]): string {
   return execFileSync(process.execPath, [`scripts/${script}.ts`, ...args], {
     encoding: 'utf8',
-    env: { ...process.env, RECORDS_DIR, MAIL_OUTBOX_DIR: OUTBOX_DIR, SITE_NOW: TEST_NOW, SITE_URL: 'http://localhost:8899', RECORDS_REPO: '', RESEND_API_KEY: '' },
+    env: { ...process.env, RECORDS_DIR, MAIL_OUTBOX_DIR: OUTBOX_DIR, SITE_NOW: TEST_NOW, SITE_URL: SITE, RECORDS_REPO: '', RESEND_API_KEY: '' },
   });
 }
 
@@ -35,10 +37,10 @@ test('a check-in link from a monthly email, confirmed in the browser, records a 
   expect(emails.length).toBeGreaterThan(0);
   const email = await PostalMime.parse(readFileSync(join(OUTBOX_DIR, emails[0]!)));
   expect(email.headers.find((header) => header.key === 'list-unsubscribe-post')?.value).toBe('List-Unsubscribe=One-Click');
-  const link = /http:\/\/localhost:8899\/check-in\/\?token=[\w.-]+/.exec(email.text ?? '')![0];
+  const link = new RegExp(`${SITE}/check-in/\\?token=[\\w.-]+`).exec(email.text ?? '')![0];
 
   const commitsBefore = git('rev-list', '--count', 'HEAD').trim();
-  await page.goto(link.replace('http://localhost:8899', ''));
+  await page.goto(link.replace(SITE, ''));
   await expect(page.locator('h1')).toHaveCount(1);
   expect(await axeViolations(page)).toEqual([]);
   // A mail scanner opening the link records nothing.
