@@ -8,6 +8,12 @@ interface ServerError {
   field: string;
   message: string;
 }
+interface Draft {
+  values: Values;
+  submissionId?: string;
+  /** When the person started on this form (epoch ms), kept across reloads for the fill time. */
+  startedAt?: number;
+}
 
 const DRAFT_PREFIX = 'form-draft:';
 
@@ -43,8 +49,10 @@ function checkGroup(group: HTMLElement): string {
   }
   if (group.dataset.widget === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)) return messages.msgFormat ?? '';
   if (group.dataset.widget === 'number') {
-    if (!/^\d+$/.test(text)) return messages.msgFormat ?? '';
+    // The same reading as the server's: text that is not a number, then whole numbers, then the range.
+    if (!/^-?\d+(\.\d+)?$/.test(text)) return messages.msgFormat ?? '';
     const number = Number(text);
+    if (!Number.isInteger(number) && messages.msgInteger) return messages.msgInteger;
     if (group.dataset.min && number < Number(group.dataset.min)) return messages.msgTooSmall ?? '';
     if (group.dataset.max && number > Number(group.dataset.max)) return messages.msgTooLarge ?? '';
   }
@@ -67,8 +75,12 @@ function showFieldError(group: HTMLElement, message: string): void {
   }
 }
 
+function errorSummary(form: HTMLFormElement): HTMLElement | null {
+  return form.querySelector<HTMLElement>('[data-error-summary]');
+}
+
 function showSummary(form: HTMLFormElement, errors: ServerError[]): void {
-  const summary = form.querySelector<HTMLElement>('[data-error-summary]');
+  const summary = errorSummary(form);
   if (!summary) return;
   const list = summary.querySelector('ul')!;
   list.replaceChildren(
@@ -97,28 +109,47 @@ function showErrors(form: HTMLFormElement, errors: ServerError[]): void {
   showSummary(form, errors);
 }
 
+/**
+ * GOV.UK's error summary behaviour: a link moves focus to its field and scrolls the field's
+ * question (label or legend) into view, which a plain jump to the input would hide.
+ */
+function focusFieldFromSummary(form: HTMLFormElement, event: MouseEvent): void {
+  const link = (event.target as HTMLElement).closest<HTMLAnchorElement>('a[href^="#"]');
+  if (!link) return;
+  const control = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+  if (!control || !form.contains(control)) return;
+  event.preventDefault();
+  const group = control.closest<HTMLElement>('.form-group');
+  const question = group?.querySelector<HTMLElement>('legend, label') ?? control;
+  question.scrollIntoView();
+  control.focus({ preventScroll: true });
+}
+
 function collect(form: HTMLFormElement): Values {
   const values: Values = {};
   for (const group of groups(form)) values[group.dataset.field!] = groupValue(group);
   return values;
 }
 
-function saveDraft(form: HTMLFormElement, key: string): void {
+function readDraft(key: string): Draft | null {
   try {
-    sessionStorage.setItem(key, JSON.stringify({ values: collect(form), submissionId: submissionIdInput(form).value }));
+    const draft = JSON.parse(sessionStorage.getItem(key) ?? 'null') as Draft | null;
+    return draft && typeof draft === 'object' && draft.values && typeof draft.values === 'object' ? draft : null;
+  } catch {
+    return null;
+  }
+}
+
+function saveDraft(form: HTMLFormElement, key: string, startedAt: number): void {
+  try {
+    const draft: Draft = { values: collect(form), submissionId: submissionIdInput(form).value, startedAt };
+    sessionStorage.setItem(key, JSON.stringify(draft));
   } catch {
     // Storage can be full or disabled; the form still works.
   }
 }
 
-function restoreDraft(form: HTMLFormElement, key: string): void {
-  let draft: { values: Values; submissionId?: string } | null = null;
-  try {
-    draft = JSON.parse(sessionStorage.getItem(key) ?? 'null');
-  } catch {
-    draft = null;
-  }
-  if (!draft) return;
+function restoreDraft(form: HTMLFormElement, draft: Draft): void {
   if (draft.submissionId) submissionIdInput(form).value = draft.submissionId;
   for (const group of groups(form)) {
     const value = draft.values[group.dataset.field!];
@@ -139,24 +170,70 @@ function setStatus(form: HTMLFormElement, text: string, kind: 'info' | 'problem'
   const status = form.querySelector<HTMLElement>('[data-form-status]')!;
   status.className = `form-status form-status-${kind}`;
   status.textContent = text;
+  // A problem takes focus, so it is read out and the next Tab lands on the send button again.
+  if (kind === 'problem') status.focus();
+}
+
+/** A plain sentence for an answer that stored nothing, or may not have. */
+function failureSentence(status: number, serverSentence: string | undefined): string {
+  const keep = 'Your answers are still on this page, so you can send them again.';
+  if (status === 0) return `Your answers have not been sent: we could not reach the server. Check your internet connection. ${keep}`;
+  if (status === 503 || (status >= 400 && status < 500)) return `Your answers have not been sent. ${serverSentence ?? 'Please try again in a few minutes.'} ${keep}`;
+  // Another server error: it may have stored the record; sending again cannot make a second copy.
+  return `Something went wrong on our side, and we cannot tell whether your answers arrived. ${keep} Sending them again will not make a second copy.`;
+}
+
+function showConfirmation(form: HTMLFormElement, status: number, id: string): void {
+  const heading = status === 201 ? 'Thank you: we have received it' : 'Thank you: we have received it, and will file it shortly';
+  const detail =
+    status === 201
+      ? 'A confirmation is on its way to your email address. You can close this page.'
+      : 'Our records system is busy, so your answers are held safely and will be filed within the hour. A confirmation email will follow. You can close this page.';
+  const panel = document.createElement('div');
+  panel.className = 'panel confirmation';
+  panel.tabIndex = -1;
+  panel.setAttribute('role', 'status');
+  const title = document.createElement('h2');
+  title.textContent = heading;
+  const text = document.createElement('p');
+  text.textContent = detail;
+  const reference = document.createElement('p');
+  reference.textContent = `Reference: ${id}`;
+  panel.append(title, text, reference);
+  document.title = document.title.replace(/^Error: /, '');
+  form.replaceWith(panel);
+  panel.focus();
 }
 
 function enhance(form: HTMLFormElement): void {
   const draftKey = `${DRAFT_PREFIX}${form.dataset.form}`;
-  const startedAt = performance.now();
   const submitButton = form.querySelector<HTMLButtonElement>('[data-submit]')!;
+  const summary = errorSummary(form);
+  // A page the server answered with problems already shows what was typed: keep it, not an older draft.
+  const serverShowedErrors = Boolean(summary && !summary.hidden);
+  const draft = readDraft(draftKey);
+  // The fill time counts from when the page began to load (the person may be reading and typing
+  // before this script runs), and from the first visit when a draft was restored after a reload.
+  const startedAt = typeof draft?.startedAt === 'number' && draft.startedAt <= Date.now() ? draft.startedAt : Math.round(performance.timeOrigin);
   let sending = false;
 
-  restoreDraft(form, draftKey);
+  if (draft && !serverShowedErrors) restoreDraft(form, draft);
   if (!submissionIdInput(form).value) submissionIdInput(form).value = crypto.randomUUID();
-  form.addEventListener('input', () => saveDraft(form, draftKey));
-  form.addEventListener('change', () => saveDraft(form, draftKey));
+  form.querySelector('[data-form-status]')?.setAttribute('tabindex', '-1');
+  form.addEventListener('input', () => saveDraft(form, draftKey, startedAt));
+  form.addEventListener('change', () => saveDraft(form, draftKey, startedAt));
+  summary?.addEventListener('click', (event) => focusFieldFromSummary(form, event));
+  if (serverShowedErrors) summary!.focus();
 
-  // Re-check a field when the person leaves it, once it has shown a problem.
-  form.addEventListener('focusout', (event) => {
+  // A field's message goes as soon as its answer is fixed, while the person types or picks. Not on
+  // leaving the field: that happens on the press of the next click, and the page moving under the
+  // pointer between press and release would lose that click. New problems wait for the next send.
+  const clearWhenFixed = (event: Event) => {
     const group = (event.target as HTMLElement).closest<HTMLElement>('.form-group[data-field]');
-    if (group?.classList.contains('form-group-error')) showFieldError(group, checkGroup(group));
-  });
+    if (group?.classList.contains('form-group-error') && checkGroup(group) === '') showFieldError(group, '');
+  };
+  form.addEventListener('input', clearWhenFixed);
+  form.addEventListener('change', clearWhenFixed);
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -167,55 +244,44 @@ function enhance(form: HTMLFormElement): void {
     showErrors(form, errors);
     if (errors.length) return;
 
+    // The button stays enabled (a disabled button drops keyboard focus); the flag stops a second send.
     sending = true;
-    submitButton.disabled = true;
     submitButton.setAttribute('aria-disabled', 'true');
     setStatus(form, 'Sending…', 'info');
-    saveDraft(form, draftKey);
+    saveDraft(form, draftKey, startedAt);
     const honeypot = form.querySelector<HTMLInputElement>('input[name="website"]')?.value ?? '';
-    const body = { ...collect(form), submissionId: submissionIdInput(form).value, website: honeypot, elapsedMs: Math.round(performance.now() - startedAt) };
+    const body = { ...collect(form), submissionId: submissionIdInput(form).value, website: honeypot, elapsedMs: Date.now() - startedAt };
 
     try {
-      const response = await fetch(form.action, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify(body),
-      });
-      const answer = await response.json().catch(() => ({}));
-      if (response.status === 201 || response.status === 202) {
-        sessionStorage.removeItem(draftKey);
-        const heading = response.status === 201 ? 'Thank you: we have received it' : 'Thank you: we have received it, and will file it shortly';
-        const detail =
-          response.status === 201
-            ? 'A confirmation is on its way to your email address. You can close this page.'
-            : 'Our records system is busy, so your answers are held safely and will be filed within the hour. A confirmation email will follow. You can close this page.';
-        const panel = document.createElement('div');
-        panel.className = 'panel confirmation';
-        panel.tabIndex = -1;
-        panel.setAttribute('role', 'status');
-        const title = document.createElement('h2');
-        title.textContent = heading;
-        const text = document.createElement('p');
-        text.textContent = detail;
-        const reference = document.createElement('p');
-        reference.textContent = `Reference: ${String(answer.id ?? '')}`;
-        panel.append(title, text, reference);
-        form.replaceWith(panel);
-        panel.focus();
+      let response: Response;
+      try {
+        response = await fetch(form.action, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+          body: JSON.stringify(body),
+        });
+      } catch {
+        setStatus(form, failureSentence(0, undefined), 'problem');
+        return;
+      }
+      const answer = (await response.json().catch(() => ({}))) as { id?: unknown; errors?: unknown; error?: unknown };
+      if ((response.status === 201 || response.status === 202) && typeof answer.id === 'string') {
+        try {
+          sessionStorage.removeItem(draftKey);
+        } catch {
+          // Storage disabled: there is no draft to clear.
+        }
+        showConfirmation(form, response.status, answer.id);
         return;
       }
       if (response.status === 422 && Array.isArray(answer.errors)) {
         setStatus(form, '', 'info');
         showErrors(form, answer.errors as ServerError[]);
       } else {
-        const sentence = typeof answer.error === 'string' ? answer.error : 'Something went wrong and your answers were not sent.';
-        setStatus(form, `${sentence} Your answers are still here; you can try again.`, 'problem');
+        setStatus(form, failureSentence(response.status, typeof answer.error === 'string' ? answer.error : undefined), 'problem');
       }
-    } catch {
-      setStatus(form, 'We could not reach the server. Check your connection; your answers are still here, so you can try again.', 'problem');
     } finally {
       sending = false;
-      submitButton.disabled = false;
       submitButton.removeAttribute('aria-disabled');
     }
   });

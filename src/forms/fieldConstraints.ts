@@ -10,7 +10,7 @@ export interface FieldConstraints {
   min?: number;
   max?: number;
   email?: boolean;
-  messages: { required?: string; minLength?: string; maxLength?: string; format?: string; tooSmall?: string; tooLarge?: string };
+  messages: { required?: string; minLength?: string; maxLength?: string; format?: string; integer?: string; tooSmall?: string; tooLarge?: string };
 }
 
 function unwrapOptional(schema: z.ZodType): { inner: z.ZodType; optional: boolean } {
@@ -64,7 +64,9 @@ export function fieldConstraints(schema: z.ZodType, requiredMessage: string | un
     constraints.integer = bounds.isInt === true;
     if (typeof bounds.minValue === 'number' && Number.isFinite(bounds.minValue)) constraints.min = bounds.minValue;
     if (typeof bounds.maxValue === 'number' && Number.isFinite(bounds.maxValue)) constraints.max = bounds.maxValue;
-    constraints.messages.format = messageFor(inner, 1.5) ?? messageFor(inner, Number.NaN);
+    // The server reads text that is not a number as NaN, and a decimal as itself: the same two probes.
+    constraints.messages.format = messageFor(inner, Number.NaN);
+    if (constraints.integer) constraints.messages.integer = messageFor(inner, 1.5);
     if (constraints.min !== undefined) constraints.messages.tooSmall = messageFor(inner, constraints.min - 1);
     if (constraints.max !== undefined) constraints.messages.tooLarge = messageFor(inner, constraints.max + 1);
   }

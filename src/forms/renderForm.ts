@@ -41,6 +41,7 @@ function messageAttributes(schema: z.ZodType, meta: FieldMeta) {
       'data-msg-minlength': messages.minLength,
       'data-msg-maxlength': messages.maxLength,
       'data-msg-format': messages.format,
+      'data-msg-integer': messages.integer,
       'data-msg-too-small': messages.tooSmall,
       'data-msg-too-large': messages.tooLarge,
     },

@@ -1,10 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { applicationStatus, describeApplicationStatus } from '../../src/lib/applicationStatus.ts';
 import { timelineAt } from '../../src/lib/timeline.ts';
+import { FORM_DEFINITIONS } from '../../src/forms/formDefinitions.ts';
 import { TEST_NOW } from '../testClock.ts';
 import { axeViolations, siteSettings, sitemapPaths, watchForErrors } from './support/site.ts';
 
 const paths = sitemapPaths();
+/** Form pages may load their enhancement script (forms.spec.ts checks its size); nothing else. */
+const formPages = new Set<string>(Object.values(FORM_DEFINITIONS).map((form) => form.page));
 
 test('the sitemap lists the program page, both apply pages and the topic archive', () => {
   expect(paths).toEqual(expect.arrayContaining(['/', '/apply/mentor/', '/apply/mentee/', '/topics/']));
@@ -22,9 +25,16 @@ for (const path of paths) {
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
 
-    // Content pages ship no JavaScript; only the archive loads the search script.
+    // Content pages ship no JavaScript; only the archive loads the search script, and form pages
+    // their enhancement module from /_astro/.
     const html = await response!.text();
-    if (path !== '/topics/') expect(html).not.toMatch(/<script\b/i);
+    const scripts = html.match(/<script\b[^>]*>/gi) ?? [];
+    if (formPages.has(path)) {
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const script of scripts) expect(script).toMatch(/^<script type="module" src="\/_astro\/[^"]+\.js">$/);
+    } else if (path !== '/topics/') {
+      expect(scripts).toEqual([]);
+    }
 
     for (const width of [375, 1280]) {
       await page.setViewportSize({ width, height: 900 });
