@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const ROOT = resolve('.');
@@ -22,8 +23,14 @@ function siteCopy(): string {
 }
 
 function astro(dir: string, command: 'sync' | 'build'): { status: number | null; output: string } {
-  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), command], { cwd: dir, encoding: 'utf8', timeout: 180_000 });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), command], {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 180_000,
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+  });
+  // CI terminals get coloured output; compare the words only.
+  return { status: result.status, output: stripVTControlCharacters(`${result.stdout}\n${result.stderr}`) };
 }
 
 function edit(path: string, change: (text: string) => string): void {
