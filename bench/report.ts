@@ -17,6 +17,8 @@ export interface Results {
   durationS?: number;
   budgetS?: number;
   phasesRun?: string[];
+  /** The last run of every phase together: when, how long, how busy the machine was. */
+  fullRun?: { date: string; durationS: number; loadAverageAtStart: number };
   machine: { cpuModel: string; cores: number; memoryGiB: number; freeMemoryGiB: number; loadAverage1m: number; platform: string };
   versions: { node: string; astro: string; chromium: string; lighthouse: string; pagefind: string };
   loadAverage: Array<{ phase: string; at: string; elapsedS: number; loadAverage1m: number }>;
@@ -85,6 +87,7 @@ export interface Results {
 const kb = (bytes: number) => (bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${bytes} B`);
 const both = (weight: Weight) => `${kb(weight.raw)} / ${kb(weight.gzip)}`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(ms >= 100_000 ? 0 : 1)} s`;
+const minutes = (s: number) => `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
 const msText = (ms: number) => (ms >= 10_000 ? seconds(ms) : `${Math.round(ms * 10) / 10} ms`);
 const passFail = (pass: boolean | null) => (pass === null ? 'not measured' : pass ? '**pass**' : '**FAIL**');
 const dateOf = (section: Section | undefined) => (section ? section.measuredAt.slice(0, 16).replace('T', ' ') + ' UTC' : '');
@@ -159,14 +162,16 @@ export function renderReport(results: Results, notes = ''): { markdown: string; 
       key: 'build.ratioAt1000',
       number: build.ratioAt1000,
     });
+    // A baseline slope at or below zero means noise outweighed the cost of topics: no ratio.
+    const slopeKnown = build.baselineSlopeMsPerTopic > 0;
     targets.push({
       figure: 'Build cost per added topic, ratio to baseline',
-      value: `${build.slopeRatio}× (${build.realSlopeMsPerTopic} ms/topic)`,
+      value: slopeKnown ? `${build.slopeRatio}× (${build.realSlopeMsPerTopic} ms/topic)` : `not determinable: baseline slope ${build.baselineSlopeMsPerTopic} ms/topic (real ${build.realSlopeMsPerTopic} ms/topic)`,
       baseline: `${build.baselineSlopeMsPerTopic} ms/topic`,
       target: '≤ 1.3×',
-      pass: build.slopeRatio <= 1.3,
+      pass: slopeKnown ? build.slopeRatio <= 1.3 : null,
       key: 'build.slopeRatio',
-      number: build.slopeRatio,
+      number: slopeKnown ? build.slopeRatio : null,
     });
   } else missing.push('build time');
   const sub = results.submissions;
@@ -242,7 +247,14 @@ export function renderReport(results: Results, notes = ''): { markdown: string; 
   add(
     '# Benchmarks',
     '',
-    `Written by \`npm run bench\` (bench/run.ts) on ${results.date.slice(0, 16).replace('T', ' ')} UTC${results.durationS ? `, in ${Math.round(results.durationS / 60)} min ${Math.round(results.durationS % 60)} s (budget ${(results.budgetS ?? 900) / 60} min)` : ''}. Do not edit by hand: run \`npm run bench\` again. How each figure is measured and why: [ADR 0007](adr/0007-benchmarks.md). The raw figures, every run included, are in \`bench/results.json\`.`,
+    `Written by \`npm run bench\` (bench/run.ts) on ${results.date.slice(0, 16).replace('T', ' ')} UTC. Do not edit by hand: run \`npm run bench\` again. How each figure is measured and why: [ADR 0007](adr/0007-benchmarks.md). The raw figures, every run included, are in \`bench/results.json\`.`,
+    '',
+    results.fullRun
+      ? `Last run of all phases together: ${results.fullRun.date.slice(0, 16).replace('T', ' ')} UTC, ${minutes(results.fullRun.durationS)} (budget ${(results.budgetS ?? 900) / 60} min), load average ${results.fullRun.loadAverageAtStart} at its start.`
+      : 'No run of all phases together is recorded yet.',
+    ...(results.phasesRun && results.phasesRun.length < 7
+      ? ['', `The latest run measured only: ${results.phasesRun.join(', ')} (${minutes(results.durationS ?? 0)}); the other sections come from earlier runs, each dated in its section.`]
+      : []),
     '',
     '## Machine and versions',
     '',

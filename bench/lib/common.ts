@@ -64,7 +64,7 @@ export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 export function versions() {
   let chromium = 'not found';
   try {
-    chromium = execFileSync(CHROME_PATH, ['--version'], { encoding: 'utf8', timeout: 20_000 }).trim();
+    chromium = execFileSync(CHROME_PATH, ['--version'], { encoding: 'utf8', timeout: 20_000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
     /* reported as not found */
   }
