@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CAREER_STAGES, COMMUNICATION_WAYS, EXPERTISE_AREAS, INSTITUTION_TYPES, INTEREST_AREAS, MEMBERSHIP_STATUSES, TIME_ZONES } from './choices.ts';
-import { choiceOf, singleLine, text } from './formField.ts';
+import { choiceOf, emailField, fullNameField, singleLine, text } from './formField.ts';
 
 /** A required tick box: the schema accepts only `true`. */
 function agreement(label: string, required: string, hint?: string) {
@@ -10,25 +10,9 @@ function agreement(label: string, required: string, hint?: string) {
 /** Questions both roles answer. Field order is the order on the form. */
 const personFields = {
   /** Full name, as the partner and the committee will address you. */
-  name: singleLine({ required: 'Enter your full name.', max: 120, maxMessage: 'Your name must be 120 characters or fewer.' }).meta({
-    label: 'Full name',
-    widget: 'text',
-    autocomplete: 'name',
-    required: 'Enter your full name.',
-    width: 30,
-  }),
+  name: fullNameField(),
   /** Where the committee and the partner write to you. */
-  email: z
-    .email({ error: 'Enter an email address in the correct format, like name@example.org.' })
-    .max(254, 'Your email address must be 254 characters or fewer.')
-    .meta({
-      label: 'Email address',
-      hint: 'We use this to send your confirmation, your introduction and the monthly topics.',
-      widget: 'email',
-      autocomplete: 'email',
-      required: 'Enter your email address.',
-      width: 30,
-    }),
+  email: emailField('We use this to send your confirmation, your introduction and the monthly topics.'),
   /** Optional pronouns, shared with the partner. */
   pronouns: singleLine({ required: '', max: 40, maxMessage: 'Pronouns must be 40 characters or fewer.' })
     .optional()

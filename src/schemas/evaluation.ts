@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { choiceOf, singleLine, text } from './formField.ts';
+import { choiceOf, emailField, fullNameField, text } from './formField.ts';
 import type { Choice } from './formField.ts';
 
 const RATINGS = [
@@ -36,18 +36,9 @@ function evaluationSchema(role: 'mentor' | 'mentee') {
   const partner = role === 'mentor' ? 'mentee' : 'mentor';
   return z.object({
     /** Who is answering, so the committee can follow up if asked to. */
-    name: singleLine({ required: 'Enter your full name.', max: 120, maxMessage: 'Your name must be 120 characters or fewer.' }).meta({
-      label: 'Full name',
-      widget: 'text',
-      autocomplete: 'name',
-      required: 'Enter your full name.',
-      width: 30,
-    }),
+    name: fullNameField(),
     /** The address the program wrote to. */
-    email: z
-      .email({ error: 'Enter an email address in the correct format, like name@example.org.' })
-      .max(254, 'Your email address must be 254 characters or fewer.')
-      .meta({ label: 'Email address', hint: 'The one the program wrote to.', widget: 'email', autocomplete: 'email', required: 'Enter your email address.', width: 30 }),
+    email: emailField('The one the program wrote to.'),
     /** Overall rating. */
     overall: choiceOf(RATINGS, 'Select how you would rate the program overall.').meta({
       label: 'How would you rate the program overall?',

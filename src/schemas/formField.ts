@@ -62,3 +62,22 @@ export function text(options: { required: string; max: number; maxMessage?: stri
 export function singleLine(options: { required: string; max: number; maxMessage?: string }) {
   return text(options).refine((value) => !/[\r\n]/.test(value), { error: 'Write this on one line, without line breaks.' });
 }
+
+/** A person's full name: every form asks it the same way. */
+export function fullNameField() {
+  return singleLine({ required: 'Enter your full name.', max: 120, maxMessage: 'Your name must be 120 characters or fewer.' }).meta({
+    label: 'Full name',
+    widget: 'text',
+    autocomplete: 'name',
+    required: 'Enter your full name.',
+    width: 30,
+  });
+}
+
+/** An email address, with a hint saying what this form uses it for. */
+export function emailField(hint: string) {
+  return z
+    .email({ error: 'Enter an email address in the correct format, like name@example.org.' })
+    .max(254, 'Your email address must be 254 characters or fewer.')
+    .meta({ label: 'Email address', hint, widget: 'email', autocomplete: 'email', required: 'Enter your email address.', width: 30 });
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { choiceOf, singleLine, text } from './formField.ts';
+import { choiceOf, emailField, fullNameField, text } from './formField.ts';
 import type { Choice } from './formField.ts';
 
 export const MESSAGE_REASONS = [
@@ -19,18 +19,9 @@ const SENDER_ROLES = [
 /** A confidential message to the committee (POST /api/messages). */
 export const messageSchema = z.object({
   /** Who is writing. */
-  name: singleLine({ required: 'Enter your full name.', max: 120, maxMessage: 'Your name must be 120 characters or fewer.' }).meta({
-    label: 'Full name',
-    widget: 'text',
-    autocomplete: 'name',
-    required: 'Enter your full name.',
-    width: 30,
-  }),
+  name: fullNameField(),
   /** Where the committee replies. */
-  email: z
-    .email({ error: 'Enter an email address in the correct format, like name@example.org.' })
-    .max(254, 'Your email address must be 254 characters or fewer.')
-    .meta({ label: 'Email address', hint: 'The committee replies to this address.', widget: 'email', autocomplete: 'email', required: 'Enter your email address.', width: 30 }),
+  email: emailField('The committee replies to this address.'),
   /** The writer's part in the program. */
   senderRole: choiceOf(SENDER_ROLES, 'Select your part in the program.').meta({
     label: 'Are you a mentor or a mentee?',
