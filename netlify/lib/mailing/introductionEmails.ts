@@ -74,72 +74,54 @@ function signOff(settings: Settings): { text: string; html: string } {
   };
 }
 
-export function mentorIntroduction(pair: ResolvedPair, context: IntroductionContext): OutgoingEmail {
-  const { mentor, mentee } = pair;
-  const { settings, siteUrl } = context;
-  const menteeName = oneLine(mentee.name);
-  const subject = oneLine(`Meet your mentee: ${menteeName}`);
-  const greeting = `Dear ${oneLine(mentor.name)},`;
-  const opening = `Welcome to the ${settings.organisation.programName}, and thank you for mentoring this year. We are delighted to introduce your mentee, ${menteeName}. Please get in touch soon to introduce yourself: mentors make the first move.`;
-  const contact = detailRows(contactRows(mentee));
-  const answers = detailRows(answerRows(mentee));
-  const steps = renderMarkdown(context.firstSteps.mentor, siteUrl);
-  const sharing = `${menteeName} agreed to share their application with you. Please keep it between the two of you and the committee.`;
-  const end = signOff(settings);
-  const text = [
-    greeting,
-    '',
-    opening,
-    '',
-    `How to reach ${menteeName}`,
-    contact.text,
-    '',
-    'What they wrote in their application',
-    answers.text,
-    sharing,
-    '',
-    'First steps',
-    steps.text,
-    '',
-    `The monthly topics arrive at the start of each month; the archive is at ${siteUrl}/topics/.`,
-    end.text,
-  ].join('\n');
-  const html = htmlEmail(
-    subject,
-    [
-      paragraph(greeting),
-      paragraph(opening),
-      h2(`How to reach ${menteeName}`),
-      contact.html,
-      h2('What they wrote in their application'),
-      answers.html,
-      paragraph(sharing),
-      h2('First steps'),
-      steps.html,
-      `<p>The monthly topics arrive at the start of each month; see ${link(`${siteUrl}/topics/`, 'the topic archive')}.</p>`,
-      end.html,
-    ].join('\n'),
-  );
-  return { from: context.sender, to: [mentor.email], replyTo: settings.contactEmail, subject, text, html };
+type Role = Person['role'];
+
+/** What sets one role's introduction apart from the other's. */
+interface IntroductionWording {
+  /** The person the reader is introduced to. */
+  introduces: Role;
+  opening: (programName: string, otherName: string) => string;
+  /** The reader also gets the other's application answers (the mentee agreed to share them). */
+  sharesApplication: boolean;
 }
 
-export function menteeIntroduction(pair: ResolvedPair, context: IntroductionContext): OutgoingEmail {
-  const { mentor, mentee } = pair;
+const WORDING: Record<Role, IntroductionWording> = {
+  mentor: {
+    introduces: 'mentee',
+    opening: (programName, menteeName) =>
+      `Welcome to the ${programName}, and thank you for mentoring this year. We are delighted to introduce your mentee, ${menteeName}. Please get in touch soon to introduce yourself: mentors make the first move.`,
+    sharesApplication: true,
+  },
+  mentee: {
+    introduces: 'mentor',
+    opening: (programName, mentorName) =>
+      `Welcome to the ${programName}! We are delighted to introduce your mentor, ${mentorName}, who has your application and will be in touch soon. If you have not heard from them within a week or two, write to them yourself.`,
+    sharesApplication: false,
+  },
+};
+
+/** The introduction of a pair to one of its two people: `role` is the reader's. */
+export function introduction(pair: ResolvedPair, role: Role, context: IntroductionContext): OutgoingEmail {
+  const wording = WORDING[role];
+  const reader = pair[role];
+  const other = pair[wording.introduces];
   const { settings, siteUrl } = context;
-  const mentorName = oneLine(mentor.name);
-  const subject = oneLine(`Meet your mentor: ${mentorName}`);
-  const greeting = `Dear ${oneLine(mentee.name)},`;
-  const opening = `Welcome to the ${settings.organisation.programName}! We are delighted to introduce your mentor, ${mentorName}, who has your application and will be in touch soon. If you have not heard from them within a week or two, write to them yourself.`;
-  const contact = detailRows(contactRows(mentor));
-  const steps = renderMarkdown(context.firstSteps.mentee, siteUrl);
+  const otherName = oneLine(other.name);
+  const subject = oneLine(`Meet your ${wording.introduces}: ${otherName}`);
+  const greeting = `Dear ${oneLine(reader.name)},`;
+  const opening = wording.opening(settings.organisation.programName, otherName);
+  const contact = detailRows(contactRows(other));
+  const steps = renderMarkdown(context.firstSteps[role], siteUrl);
   const end = signOff(settings);
+  const application = wording.sharesApplication ? applicationSection(other) : { text: [], html: [] };
   const text = [
     greeting,
     '',
     opening,
     '',
-    `How to reach ${mentorName}`,
+    `How to reach ${otherName}`,
     contact.text,
+    ...application.text,
     '',
     'First steps',
     steps.text,
@@ -152,15 +134,26 @@ export function menteeIntroduction(pair: ResolvedPair, context: IntroductionCont
     [
       paragraph(greeting),
       paragraph(opening),
-      h2(`How to reach ${mentorName}`),
+      h2(`How to reach ${otherName}`),
       contact.html,
+      ...application.html,
       h2('First steps'),
       steps.html,
       `<p>The monthly topics arrive at the start of each month; see ${link(`${siteUrl}/topics/`, 'the topic archive')}.</p>`,
       end.html,
     ].join('\n'),
   );
-  return { from: context.sender, to: [mentee.email], replyTo: settings.contactEmail, subject, text, html };
+  return { from: context.sender, to: [reader.email], replyTo: settings.contactEmail, subject, text, html };
+}
+
+/** The mentee's application answers, shown to their mentor, and the request to keep them private. */
+function applicationSection(mentee: Person): { text: string[]; html: string[] } {
+  const answers = detailRows(answerRows(mentee));
+  const sharing = `${oneLine(mentee.name)} agreed to share their application with you. Please keep it between the two of you and the committee.`;
+  return {
+    text: ['', 'What they wrote in their application', answers.text, sharing],
+    html: [h2('What they wrote in their application'), answers.html, paragraph(sharing)],
+  };
 }
 
 /** A kind note from the committee to a mentee who could not be matched this year. */

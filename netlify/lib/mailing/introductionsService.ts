@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { MailerError, type OutgoingEmail } from '../mail/mailer.ts';
 import { BUILT_IN_FIRST_STEPS } from './guidance.ts';
-import { type IntroductionContext, menteeIntroduction, mentorIntroduction, unmatchedNote } from './introductionEmails.ts';
+import { introduction, type IntroductionContext, unmatchedNote } from './introductionEmails.ts';
 import {
   emptyIntroductionsLedger,
   introducedPairs,
@@ -129,7 +129,7 @@ export async function runIntroductions(ports: MailingPorts, options: Introductio
     const firstNote = planned.notes[0];
     return {
       ...result('dry-run', stored.value, 0, 0, null),
-      preview: first ? { mentor: asPreview(mentorIntroduction(first, context), 'mentor'), mentee: asPreview(menteeIntroduction(first, context), 'mentee') } : null,
+      preview: first ? { mentor: asPreview(introduction(first, 'mentor', context), 'mentor'), mentee: asPreview(introduction(first, 'mentee', context), 'mentee') } : null,
       unmatchedPreview: firstNote ? asPreview(unmatchedNote(firstNote, programYear, context), 'mentee') : null,
     };
   }
@@ -176,7 +176,7 @@ export async function runIntroductions(ports: MailingPorts, options: Introductio
       const keys = batch.map((pair) => introductionKey({ id: pair.id, mentor: pair.mentor.personId, mentee: pair.mentee.personId }));
       const idempotencyKey = `introductions/${programYear}/${sha256(keys.join(','))}`;
       const ids = await send(
-        batch.flatMap((pair) => [mentorIntroduction(pair, context), menteeIntroduction(pair, context)]),
+        batch.flatMap((pair) => [introduction(pair, 'mentor', context), introduction(pair, 'mentee', context)]),
         idempotencyKey,
       );
       if (ids instanceof MailerError) {
