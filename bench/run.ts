@@ -103,6 +103,17 @@ async function warmUp(urls: string[]): Promise<void> {
   }
 }
 
+/**
+ * Waits (up to a minute) for the 1-minute load average to fall below the core count, so a timed
+ * phase does not start in the wake of the previous one or of other work on the machine.
+ */
+async function waitForQuiet(phase: string, maxMs = 60_000): Promise<void> {
+  const cores = machine().cores;
+  const until = Date.now() + maxMs;
+  while (machine().loadAverage1m >= cores && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 5_000));
+  if (machine().loadAverage1m >= cores) log(`${phase}: starting on a busy machine (load ${machine().loadAverage1m})`);
+}
+
 async function main(): Promise<void> {
   log(`phases: ${[...phases].join(', ')}; machine load ${machine().loadAverage1m}`);
   let siteDir: string | null = null;
@@ -136,41 +147,10 @@ async function main(): Promise<void> {
       log(`site built in ${(built.ms / 1000).toFixed(1)} s; ${pages.length} pages weighed`);
     }
 
-    // 2. Submissions: handler time, throughput, faults (CPU-bound, on a quiet machine).
-    if (phases.has('submissions')) {
-      noteLoad('submissions');
-      results.submissions = { measuredAt: stamp(), ...((await runScript('submissions.ts', ['latency', 'OUT'], 'submissions')) as Omit<NonNullable<Results['submissions']>, 'measuredAt'>) };
-      log('submissions measured');
-    }
-
-    // 3. The burst runs alone; its drain (one write a second) then goes on beside the rest.
-    if (phases.has('burst')) {
-      noteLoad('burst');
-      const out = join(mkdtempSync(join(tmpdir(), 'bench-out-')), 'burst.json');
-      const child = startProcess(process.execPath, [join(ROOT, 'bench/submissions.ts'), 'burst', out], { cwd: ROOT, env: nodeEnv() });
-      const drainStarted = new Promise<void>((ready, fail) => {
-        const timer = setInterval(() => {
-          if (child.output().includes('DRAIN-STARTED')) {
-            clearInterval(timer);
-            ready();
-          } else if (child.child.exitCode !== null) {
-            clearInterval(timer);
-            fail(new Error(`bench: burst ended early:\n${child.output().slice(-3000)}`));
-          }
-        }, 250);
-      });
-      burst = new Promise((done, fail) => {
-        child.child.once('exit', (code) => (code === 0 && existsSync(out) ? done(JSON.parse(readFileSync(out, 'utf8'))) : fail(new Error(`bench: burst failed (exit ${code}):\n${child.output().slice(-3000)}`))));
-      });
-      burst.catch(() => undefined);
-      const guard = setTimeout(() => void stopProcess(child.child), 20 * 60_000);
-      burst.finally(() => clearTimeout(guard)).catch(() => undefined);
-      await drainStarted;
-      log('burst over; the drain goes on in the background');
-    }
-
-    // 4. Lighthouse on the served site and the baseline page.
+    // 2. Lighthouse on the served site and the baseline page, first and on a quiet machine: its
+    // performance score is the figure most moved by other work (nothing of ours runs beside it).
     if (phases.has('lighthouse') && siteDir && baselineDir) {
+      await waitForQuiet('lighthouse');
       noteLoad('lighthouse');
       const site = startProcess(process.execPath, ['scripts/serve.ts', '--port', String(SITE_SERVE_PORT)], {
         cwd: siteDir,
@@ -197,6 +177,39 @@ async function main(): Promise<void> {
       for (const proxy of proxies.splice(0)) await proxy.stop();
       for (const server of servers.splice(0)) await stopProcess(server.child);
     }
+    // 3. Submissions: handler time, throughput, faults (CPU-bound, on a quiet machine).
+    if (phases.has('submissions')) {
+      noteLoad('submissions');
+      results.submissions = { measuredAt: stamp(), ...((await runScript('submissions.ts', ['latency', 'OUT'], 'submissions')) as Omit<NonNullable<Results['submissions']>, 'measuredAt'>) };
+      log('submissions measured');
+    }
+
+    // 4. The burst runs alone; its drain (one write a second) then goes on beside the rest.
+    if (phases.has('burst')) {
+      noteLoad('burst');
+      const out = join(mkdtempSync(join(tmpdir(), 'bench-out-')), 'burst.json');
+      const child = startProcess(process.execPath, [join(ROOT, 'bench/submissions.ts'), 'burst', out], { cwd: ROOT, env: nodeEnv() });
+      const drainStarted = new Promise<void>((ready, fail) => {
+        const timer = setInterval(() => {
+          if (child.output().includes('DRAIN-STARTED')) {
+            clearInterval(timer);
+            ready();
+          } else if (child.child.exitCode !== null) {
+            clearInterval(timer);
+            fail(new Error(`bench: burst ended early:\n${child.output().slice(-3000)}`));
+          }
+        }, 250);
+      });
+      burst = new Promise((done, fail) => {
+        child.child.once('exit', (code) => (code === 0 && existsSync(out) ? done(JSON.parse(readFileSync(out, 'utf8'))) : fail(new Error(`bench: burst failed (exit ${code}):\n${child.output().slice(-3000)}`))));
+      });
+      burst.catch(() => undefined);
+      const guard = setTimeout(() => void stopProcess(child.child), 20 * 60_000);
+      burst.finally(() => clearTimeout(guard)).catch(() => undefined);
+      await drainStarted;
+      log('burst over; the drain goes on in the background');
+    }
+
     if (siteDir) removeDir(siteDir);
     if (baselineDir) removeDir(baselineDir);
     siteDir = baselineDir = null;
@@ -212,6 +225,7 @@ async function main(): Promise<void> {
 
     // 6. Build times, real against baseline.
     if (phases.has('builds')) {
+      await waitForQuiet('builds');
       noteLoad('builds');
       const repeatUntil = startedAt + REPEAT_BUILDS_UNTIL_MS;
       results.buildTime = {
