@@ -18,7 +18,7 @@ import { loadSettings } from '../config/loadSettings.ts';
 import { jsonResponse, withSecurityHeaders } from '../http/securityHeaders.ts';
 import { RecordsUnavailableError } from '../records/recordsStore.ts';
 import { checkInSummary, recordCheckIn } from './checkIns.ts';
-import { checkMailerSecret, methodNotAllowed, readFormFields, readJsonObject, shellPage } from './http.ts';
+import { badBody, checkMailerSecret, methodNotAllowed, readAuthorisedJsonBody, readFormFields, readJsonBody, shellPage } from './http.ts';
 import { runIntroductions } from './introductionsService.ts';
 import { LedgerError } from './ledger.ts';
 import { mailingPorts } from './mailingPorts.ts';
@@ -85,11 +85,6 @@ const backgroundBody = z.strictObject({ month: yearMonth });
 const introductionsBody = z.strictObject({ dryRun: z.boolean().optional(), unmatched: z.boolean().optional(), year: programYearSchema.optional() });
 const summaryBody = z.strictObject({ year: programYearSchema.optional() });
 
-function badBody(error: z.ZodError): Response {
-  const issue = error.issues[0]!;
-  return jsonResponse(400, { error: `${issue.path.map(String).join('.') || 'body'}: ${issue.message}` });
-}
-
 async function setUp(context: Context, overrides: HandlerOverrides, options: { mailerDeadlineMs?: number } = {}): Promise<{ runtime: Runtime; settings: Settings; ports: () => MailingPorts }> {
   const runtime = runtimeFor(context);
   const settings = await loadSettings();
@@ -102,16 +97,12 @@ export function monthlyTopicEndpoint(overrides: HandlerOverrides = {}): Handler 
   return async (request, context) => {
     if (request.method !== 'POST') return methodNotAllowed(['POST']);
     const { runtime, settings, ports } = await setUp(context, overrides);
-    const denied = checkMailerSecret(request, runtime.env, runtime.production);
-    if (denied) return denied;
-    const body = await readJsonObject(request);
+    const body = await readAuthorisedJsonBody(request, runtime, monthlyTopicBody);
     if (!body.ok) return body.response;
-    const parsed = monthlyTopicBody.safeParse(body.value);
-    if (!parsed.success) return badBody(parsed.error);
     try {
       const mailing = ports();
-      const month = parsed.data.month ?? zonedMonth(mailing.now(), settings.timeZone);
-      if (parsed.data.dryRun) {
+      const month = body.value.month ?? zonedMonth(mailing.now(), settings.timeZone);
+      if (body.value.dryRun) {
         const result = await runMonthlyMailing(mailing, { month, dryRun: true });
         runtime.log(`mailing: dry run for ${month}: ${result.status}.`);
         return jsonResponse(result.status === 'outside-program' ? 422 : 200, result);
@@ -137,18 +128,11 @@ export function monthlyTopicBackground(overrides: HandlerOverrides = {}): Handle
   return async (request, context) => {
     if (request.method !== 'POST') return methodNotAllowed(['POST']);
     const { runtime, ports } = await setUp(context, overrides, { mailerDeadlineMs: 90_000 });
-    const denied = checkMailerSecret(request, runtime.env, runtime.production);
-    if (denied) {
-      runtime.log(`mailing: background call refused (${denied.status}).`);
-      return denied;
-    }
-    const body = await readJsonObject(request);
+    const body = await readAuthorisedJsonBody(request, runtime, backgroundBody, (denied) => runtime.log(`mailing: background call refused (${denied.status}).`));
     if (!body.ok) return body.response;
-    const parsed = backgroundBody.safeParse(body.value);
-    if (!parsed.success) return badBody(parsed.error);
     try {
-      const result = await runMonthlyMailing(ports(), { month: parsed.data.month, budgetMs: BACKGROUND_BUDGET_MS });
-      runtime.log(`mailing: background run for ${parsed.data.month}: ${result.status}${'sent' in result ? `, ${result.sent} sent` : ''}.`);
+      const result = await runMonthlyMailing(ports(), { month: body.value.month, budgetMs: BACKGROUND_BUDGET_MS });
+      runtime.log(`mailing: background run for ${body.value.month}: ${result.status}${'sent' in result ? `, ${result.sent} sent` : ''}.`);
       return jsonResponse(200, result);
     } catch (error) {
       return failureResponse(error, runtime.log, 'mailing');
@@ -193,17 +177,13 @@ export function introductionsEndpoint(overrides: HandlerOverrides = {}): Handler
   return async (request, context) => {
     if (request.method !== 'POST') return methodNotAllowed(['POST']);
     const { runtime, settings, ports } = await setUp(context, overrides);
-    const denied = checkMailerSecret(request, runtime.env, runtime.production);
-    if (denied) return denied;
-    const body = await readJsonObject(request);
+    const body = await readAuthorisedJsonBody(request, runtime, introductionsBody);
     if (!body.ok) return body.response;
-    const parsed = introductionsBody.safeParse(body.value);
-    if (!parsed.success) return badBody(parsed.error);
     try {
       const result = await runIntroductions(ports(), {
-        programYear: parsed.data.year ?? settings.programYears.applications,
-        dryRun: parsed.data.dryRun ?? false,
-        unmatched: parsed.data.unmatched ?? false,
+        programYear: body.value.year ?? settings.programYears.applications,
+        dryRun: body.value.dryRun ?? false,
+        unmatched: body.value.unmatched ?? false,
         budgetMs: INTRODUCTIONS_BUDGET_MS,
       });
       runtime.log(`introductions: ${result.status}: ${result.pairs.introduced} pair(s) introduced, ${result.emails} email(s).`);
@@ -223,11 +203,9 @@ export function checkInSummaryEndpoint(overrides: HandlerOverrides = {}): Handle
     if (denied) return denied;
     let year = new URL(request.url).searchParams.get('year') ?? undefined;
     if (request.method === 'POST') {
-      const body = await readJsonObject(request);
+      const body = await readJsonBody(request, summaryBody);
       if (!body.ok) return body.response;
-      const parsed = summaryBody.safeParse(body.value);
-      if (!parsed.success) return badBody(parsed.error);
-      year = parsed.data.year ?? year;
+      year = body.value.year ?? year;
     }
     const checkedYear = programYearSchema.safeParse(year ?? settings.programYears.running);
     if (!checkedYear.success) return badBody(checkedYear.error);

@@ -1,8 +1,9 @@
 /**
  * HTTP pieces the mailing functions share: the bearer secret (MAILER_SECRET), small bodies read
- * with a size limit, and pages in the site's built layout.
+ * with a size limit and checked against a schema, and pages in the site's built layout.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
+import type { z } from 'zod';
 import { readVariable, type Environment } from '../config/environment.ts';
 import { fillPageShell, loadPageShell } from '../http/pageShell.ts';
 import { htmlResponse, jsonResponse } from '../http/securityHeaders.ts';
@@ -47,6 +48,38 @@ export async function readJsonObject(request: Request, maxBytes = 4096): Promise
   } catch {
     return { ok: false, response: jsonResponse(400, { error: 'The body is not valid JSON.' }) };
   }
+}
+
+/** 400, naming the first field the schema refused. */
+export function badBody(error: z.ZodError): Response {
+  const issue = error.issues[0]!;
+  return jsonResponse(400, { error: `${issue.path.map(String).join('.') || 'body'}: ${issue.message}` });
+}
+
+/** A small JSON object body (empty is {}) that passes `schema`; otherwise the 413, 415 or 400 answer. */
+export async function readJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<BodyResult<z.output<S>>> {
+  const body = await readJsonObject(request);
+  if (!body.ok) return body;
+  const parsed = schema.safeParse(body.value);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, response: badBody(parsed.error) };
+}
+
+/**
+ * A committee call: the bearer secret first (checkMailerSecret), then the JSON body against
+ * `schema` (readJsonBody). `onRefused` hears of a refused secret, before the answer is given.
+ */
+export async function readAuthorisedJsonBody<S extends z.ZodType>(
+  request: Request,
+  runtime: { env: Environment; production: boolean },
+  schema: S,
+  onRefused?: (response: Response) => void,
+): Promise<BodyResult<z.output<S>>> {
+  const denied = checkMailerSecret(request, runtime.env, runtime.production);
+  if (denied) {
+    onRefused?.(denied);
+    return { ok: false, response: denied };
+  }
+  return readJsonBody(request, schema);
 }
 
 /** Fields of a small form post (urlencoded or multipart, as browsers and mail clients send) or JSON. */
