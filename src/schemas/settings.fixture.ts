@@ -19,6 +19,7 @@ export function settingsInput(overrides: Partial<SettingsInput> = {}): SettingsI
     programYears: { running: '2026-2027', applications: '2027-2028' },
     applicationWindow: { opens: '2027-06-01', closes: '2027-07-15' },
     program: { startMonth: 9, endMonth: 5 },
+    recordRetentionMonths: 12,
     timeline: [
       { id: 'call', title: 'Call for mentors and mentees', summary: 'Applications are open for both roles.', starts: '06-01', ends: '07-31', applicationCall: true },
       { id: 'matching', title: 'Matching', summary: 'The committee pairs mentors and mentees.', starts: '08-01', ends: '09-14' },

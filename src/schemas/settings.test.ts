@@ -97,6 +97,18 @@ describe('settings schema', () => {
       message: /end month must come before the start month/,
     },
     {
+      name: 'a retention period of zero months',
+      input: { ...base, recordRetentionMonths: 0 },
+      path: 'recordRetentionMonths',
+      message: /at least 1 month/,
+    },
+    {
+      name: 'a retention period in part months',
+      input: { ...base, recordRetentionMonths: 1.5 },
+      path: 'recordRetentionMonths',
+      message: /whole number of months/,
+    },
+    {
       name: 'overlapping timeline phases',
       input: { ...base, timeline: [base.timeline[0]!, { ...base.timeline[1]!, starts: '07-15' }, base.timeline[2]!, base.timeline[3]!] },
       path: 'timeline.1.starts',

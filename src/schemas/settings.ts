@@ -223,6 +223,18 @@ const settingsShape = z.object({
       endMonth: monthNumber.meta(cms({ label: 'Last month', hint: 'The month mentoring ends in the following year, as a number: 5 for May.' })),
     })
     .meta(cms({ label: 'Mentoring months', hint: 'The months in which pairs meet and a topic goes out each month.' })),
+  /** Months after the end of a program year before the committee deletes what people sent; the forms' privacy notice states it. */
+  recordRetentionMonths: z
+    .number({ error: 'Enter how many months records are kept, as a whole number.' })
+    .int('Enter a whole number of months.')
+    .min(1, 'Keep records for at least 1 month after the program ends.')
+    .max(120, 'Enter at most 120 months (10 years).')
+    .meta(
+      cms({
+        label: 'Keep records for (months)',
+        hint: 'How many months after a program year ends the committee deletes its applications, evaluations and messages. The privacy notice on every form states it.',
+      }),
+    ),
   /** The yearly cycle, in order, starting with the call for applications. */
   timeline: z
     .array(timelinePhaseSchema)
