@@ -72,6 +72,22 @@ function normaliseField(schema: z.ZodType, raw: unknown): { value: unknown; type
 }
 
 /**
+ * The posted values of the schema's fields shaped for it (arrays, numbers, booleans; empty ones
+ * left out), and what was typed; or the first malformed field. Other posted names are ignored.
+ */
+export function shapeAnswers(schema: z.ZodObject, posted: Record<string, unknown>): { answers: Record<string, unknown>; typed: Record<string, RawValue> } | { error: string } {
+  const answers: Record<string, unknown> = {};
+  const typed: Record<string, RawValue> = {};
+  for (const [name, fieldSchema] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
+    const result = normaliseField(fieldSchema, posted[name]);
+    if ('error' in result) return { error: `The field "${name}" is malformed: ${result.error}.` };
+    if (result.value !== undefined) answers[name] = result.value;
+    typed[name] = result.typed;
+  }
+  return { answers, typed };
+}
+
+/**
  * Parses a form post (urlencoded from a plain HTML form, or JSON from the enhanced one) into the
  * schema's shape. Refuses, storing nothing: bodies over 64 KB (413), other content types (415),
  * malformed bodies and unknown or malformed fields (400).
@@ -113,14 +129,9 @@ export async function readSubmission(request: Request, schema: z.ZodObject): Pro
   const unknown = Object.keys(posted).filter((name) => !(name in fields) && !control.has(name));
   if (unknown.length) return { ok: false, status: 400, error: `The form has fields this service does not know: ${unknown.slice(0, 5).join(', ')}.` };
 
-  const answers: Record<string, unknown> = {};
-  const typed: Record<string, RawValue> = {};
-  for (const [name, fieldSchema] of Object.entries(fields)) {
-    const result = normaliseField(fieldSchema, posted[name]);
-    if ('error' in result) return { ok: false, status: 400, error: `The field "${name}" is malformed: ${result.error}.` };
-    if (result.value !== undefined) answers[name] = result.value;
-    typed[name] = result.typed;
-  }
+  const shaped = shapeAnswers(schema, posted);
+  if ('error' in shaped) return { ok: false, status: 400, error: shaped.error };
+  const { answers, typed } = shaped;
 
   const single = (name: string) => {
     const value = posted[name];

@@ -1,17 +1,15 @@
 /**
  * The mailing's handlers against local stand-ins, wired through the environment exactly as on
- * Netlify (the formEnvironment pattern): GitHub's API (records), Resend's API (mail), and a small
- * "functions" server standing in for the site's origin, so that the schedule and the endpoint
- * can start the background function over HTTP as they do in production. A background function
- * answers 202 at once and runs on; settle() waits for it.
+ * Netlify (localServices.ts, shared with formEnvironment.ts): GitHub's API (records), Resend's
+ * API (mail), and a small "functions" server standing in for the site's origin, so that the
+ * schedule and the endpoint can start the background function over HTTP as they do in
+ * production. A background function answers 202 at once and runs on; settle() waits for it.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Context } from '@netlify/functions';
-import { startFakeGitHub, type FakeGitHub } from '../github/fakeGitHub.ts';
-import { startFakeResend } from '../resend/fakeResend.ts';
-
-type FakeResend = Awaited<ReturnType<typeof startFakeResend>>;
+import type { FakeGitHub } from '../github/fakeGitHub.ts';
+import { type FakeResend, handlerContext, type LocalServicesOptions, startLocalServices } from './localServices.ts';
 type Handler = (request: Request, context: Context) => Promise<Response>;
 
 export const MAILER_SECRET = 'test-mailer-secret';
@@ -37,14 +35,8 @@ export interface MailingEnvironment {
   stop(): Promise<void>;
 }
 
-export interface MailingEnvironmentOptions {
+export interface MailingEnvironmentOptions extends LocalServicesOptions {
   now?: string;
-  resendRequestsPerSecond?: number;
-  /** Resend's daily email quota (unlimited when unset), and the clock it counts by. */
-  resendDailyQuota?: number;
-  resendNow?: () => number;
-  /** Files of the records repository's first commit (one commit, fast for thousands of files). */
-  files?: Record<string, string>;
   /** Extra environment variables (undefined deletes one). */
   env?: Record<string, string | undefined>;
 }
@@ -59,22 +51,11 @@ async function toRequest(incoming: IncomingMessage, origin: string): Promise<Req
 }
 
 export async function startMailingEnvironment(options: MailingEnvironmentOptions = {}): Promise<MailingEnvironment> {
-  const github = await startFakeGitHub({ owner: 'nasig', repo: 'mentoring-records', token: 'github-test-token', files: options.files ?? {} });
-  const resend = await startFakeResend({
-    apiKey: 're_test_key',
-    requestsPerSecond: options.resendRequestsPerSecond ?? 1000,
-    ...(options.resendDailyQuota === undefined ? {} : { dailyQuota: options.resendDailyQuota }),
-    ...(options.resendNow === undefined ? {} : { now: options.resendNow }),
-  });
+  const services = await startLocalServices(options);
   const routes = new Map<string, { handler: Handler; background: boolean }>();
   const pending: Array<Promise<Response>> = [];
 
-  const context = (deployContext = 'dev') =>
-    ({
-      params: {},
-      deploy: { context: deployContext, id: 'test', published: false },
-      waitUntil: () => {},
-    }) as unknown as Context;
+  const context = (deployContext = 'dev') => handlerContext({ deployContext });
 
   let origin = '';
   const server = createServer((incoming: IncomingMessage, outgoing: ServerResponse) => {
@@ -102,25 +83,10 @@ export async function startMailingEnvironment(options: MailingEnvironmentOptions
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const previous = { ...process.env };
-  Object.assign(process.env, {
-    RECORDS_REPO: 'nasig/mentoring-records',
-    GITHUB_TOKEN: 'github-test-token',
-    GITHUB_API_URL: github.url,
-    RESEND_API_KEY: 're_test_key',
-    RESEND_BASE_URL: resend.url,
-    MAIL_FROM: 'NASIG Mentoring <mentoring@nasig.example>',
-    COMMITTEE_EMAIL: 'committee@nasig.example',
-    SITE_URL: origin,
-    SITE_NOW: options.now ?? MAILING_NOW,
-    MAILER_SECRET,
-    LINK_SIGNING_SECRET: SIGNING_SECRET,
-  });
-  for (const [name, value] of Object.entries(options.env ?? {})) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
+  services.setEnv({ SITE_URL: origin, SITE_NOW: options.now ?? MAILING_NOW, MAILER_SECRET, LINK_SIGNING_SECRET: SIGNING_SECRET });
+  services.setEnv(options.env ?? {});
 
+  const { github, resend } = services;
   return {
     github,
     resend,
@@ -139,11 +105,9 @@ export async function startMailingEnvironment(options: MailingEnvironmentOptions
       github.state.seed(path, content);
     },
     async stop() {
-      for (const key of Object.keys(process.env)) if (!(key in previous)) delete process.env[key];
-      Object.assign(process.env, previous);
       const closed = new Promise<void>((done) => server.close(() => done()));
       server.closeAllConnections();
-      await Promise.all([closed, github.stop(), resend.stop()]);
+      await Promise.all([closed, services.stop()]);
     },
   };
 }

@@ -1,13 +1,17 @@
 /**
- * Records for the mailing tests: application records as the forms store them (validated answers
- * in the envelope), a matches file, and topics that may be sent (not examples). Ids are derived
- * from a seed and an index, so files and expectations are stable across runs.
+ * Records for the mailing tests: application records as the forms store them (the sample answers
+ * of sampleAnswers.ts, shaped and validated, in the envelope), a matches file, and topics that
+ * may be sent (not examples). Ids are derived from a seed and an index, so files and
+ * expectations are stable across runs.
  */
 import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import { shapeAnswers } from '../../../netlify/lib/http/readSubmission.ts';
 import { menteeApplicationSchema, mentorApplicationSchema } from '../../../src/schemas/application.ts';
 import type { MatchesFile } from '../../../src/schemas/record.ts';
 import { topicSchema } from '../../../src/schemas/topic.ts';
 import type { TopicFile } from '../../../netlify/lib/mailing/topics.ts';
+import { menteeAnswers, mentorAnswers } from './sampleAnswers.ts';
 
 /** A UUID (v4 layout) made from a label, so the same label always gives the same id. */
 export function stableUuid(label: string): string {
@@ -17,46 +21,24 @@ export function stableUuid(label: string): string {
 
 export const PROGRAM_YEAR = '2026-2027';
 
-export function mentorRecordAnswers(index: number, overrides: Record<string, unknown> = {}) {
-  return mentorApplicationSchema.parse({
-    name: `Mentor Person ${index}`,
-    email: `mentor${index}@example.org`,
-    pronouns: 'she/her',
-    membership: 'member',
-    careerStage: 'mid-career',
-    institutionType: 'academic',
-    institution: 'Example State University',
-    interests: ['e-resources', 'metadata'],
-    goals: 'Share what I have learned about licensing and usage statistics with someone new.',
-    communication: ['email', 'video'],
-    timeZone: 'America/Chicago',
-    yearsExperience: 12,
-    expertise: ['e-resources', 'acquisitions'],
-    capacity: 1,
-    agreeCodeOfConduct: true,
-    agreeFullYear: true,
-    agreeSharing: true,
-    ...overrides,
-  });
+/** Sample answers as a form post carries them, stored as the forms store them: shaped, then parsed. */
+function asStored<S extends z.ZodObject>(schema: S, posted: Record<string, unknown>): z.output<S> {
+  const shaped = shapeAnswers(schema, posted);
+  if ('error' in shaped) throw new Error(shaped.error);
+  return schema.parse(shaped.answers);
 }
 
+/** The sample mentor (sampleAnswers.ts) as person `index`, with one mentee place. */
+export function mentorRecordAnswers(index: number, overrides: Record<string, unknown> = {}) {
+  return asStored(mentorApplicationSchema, mentorAnswers({ name: `Mentor Person ${index}`, email: `mentor${index}@example.org`, capacity: '1', ...overrides }));
+}
+
+/** The sample mentee (sampleAnswers.ts) as person `index`: in New York, no pronouns given, email only. */
 export function menteeRecordAnswers(index: number, overrides: Record<string, unknown> = {}) {
-  return menteeApplicationSchema.parse({
-    name: `Mentee Person ${index}`,
-    email: `mentee${index}@example.org`,
-    membership: 'member',
-    careerStage: 'student',
-    institutionType: 'lis-school',
-    institution: 'Example iSchool',
-    interests: ['not-sure'],
-    goals: 'Find out which area of technical services suits me and how to get a first job in it.',
-    communication: ['email'],
-    timeZone: 'America/New_York',
-    agreeCodeOfConduct: true,
-    agreeFullYear: true,
-    agreeSharing: true,
-    ...overrides,
-  });
+  return asStored(
+    menteeApplicationSchema,
+    menteeAnswers({ name: `Mentee Person ${index}`, email: `mentee${index}@example.org`, pronouns: undefined, communication: ['email'], timeZone: 'America/New_York', ...overrides }),
+  );
 }
 
 export function applicationRecord(role: 'mentor' | 'mentee', id: string, answers: Record<string, unknown>, programYear = PROGRAM_YEAR) {
