@@ -2,9 +2,8 @@
  * npm run check-in-summary: the committee's view of the check-ins (docs/mailing.md, "Check-ins"):
  * pairs with no "we met" this month or last, and every "we need help".
  */
-import { programYear } from '../src/schemas/primitives.ts';
 import { checkInSummary, formatSummary } from '../netlify/lib/mailing/checkIns.ts';
-import { commandPorts, parseOptions, runCommand, UsageError } from '../netlify/lib/mailing/commandLine.ts';
+import { commandPorts, parseOptions, runCommand, yearArgument } from '../netlify/lib/mailing/commandLine.ts';
 
 const HELP = `Usage:
   npm run check-in-summary -- --year 2026-2027 [--json]
@@ -28,9 +27,7 @@ await runCommand(async () => {
     return;
   }
   const { ports, settings } = await commandPorts();
-  const year = values.year ?? settings.programYears.running;
-  const checked = programYear.safeParse(year);
-  if (!checked.success) throw new UsageError(`--year: ${checked.error.issues[0]?.message ?? 'write it like 2026-2027.'}`);
+  const year = yearArgument(values.year, settings.programYears.running);
   const summary = await checkInSummary(ports, year);
   console.log(values.json ? JSON.stringify(summary, null, 2) : formatSummary(summary));
 }, 'Run npm run check-in-summary -- --help for the options.');

@@ -2,8 +2,7 @@
  * npm run introductions: introduces each newly matched pair by email, once (docs/mailing.md,
  * "Introductions"); with --unmatched, also sends mentees left unmatched a kind note, once.
  */
-import { programYear } from '../src/schemas/primitives.ts';
-import { commandPorts, parseOptions, runCommand, UsageError } from '../netlify/lib/mailing/commandLine.ts';
+import { commandPorts, parseOptions, runCommand, yearArgument } from '../netlify/lib/mailing/commandLine.ts';
 import { introductionsLedgerPath } from '../netlify/lib/mailing/ledger.ts';
 import { runIntroductions } from '../netlify/lib/mailing/introductionsService.ts';
 
@@ -38,9 +37,7 @@ await runCommand(async () => {
     return;
   }
   const { ports, settings } = await commandPorts();
-  const year = values.year ?? settings.programYears.applications;
-  const checked = programYear.safeParse(year);
-  if (!checked.success) throw new UsageError(`--year: ${checked.error.issues[0]?.message ?? 'write it like 2026-2027.'}`);
+  const year = yearArgument(values.year, settings.programYears.applications);
   const result = await runIntroductions(ports, { programYear: year, dryRun: values['dry-run'] ?? false, unmatched: values.unmatched ?? false });
   const { pairs, unmatched } = result;
   console.log(`Introductions for ${year} (${ports.records.description}, mail through ${ports.mailer.description}):`);
