@@ -28,7 +28,7 @@ import { PairsError } from './pairs.ts';
 import { type MailingPorts, notifyCommittee } from './ports.ts';
 import { PREFERENCE_CHOICES, type PreferenceChoice, savePreference } from './preferences.ts';
 import { scheduledMailingDecision } from './schedule.ts';
-import { describeRefusal, refusalStatus, verifyCheckInLink, verifyPreferenceLink } from './signedLinks.ts';
+import { describeRefusal, type LinkClaims, type LinkRefusal, refusalStatus, type VerifiedLink, verifyCheckInLink, verifyPreferenceLink } from './signedLinks.ts';
 
 type Handler = (request: Request, context: Context) => Promise<Response>;
 
@@ -223,20 +223,35 @@ export function checkInSummaryEndpoint(overrides: HandlerOverrides = {}): Handle
 export function checkInPage(overrides: HandlerOverrides = {}): Handler {
   return async (request, context) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return methodNotAllowed(['GET']);
-    const runtime = runtimeFor(context);
-    const settings = await loadSettings();
-    const now = overrides.ports?.now ?? serverClock(runtime.env, runtime.production);
-    const secret = overrides.ports?.signingSecret ?? linkSigningSecret(runtime);
-    const token = new URL(request.url).searchParams.get('token');
-    const verified = verifyCheckInLink(token, secret, now());
-    if (!verified.ok) {
-      runtime.log(`check-in: page for a refused link (${verified.reason}).`);
-      const page = refusedLinkPage(describeRefusal(verified.reason, settings.contactEmail));
-      return shellPage(request, refusalStatus(verified.reason), page.title, page.html);
-    }
-    const page = checkInConfirmPage(token!, verified.claims);
-    return shellPage(request, 200, page.title, page.html);
+    return signedLinkPage(request, context, overrides, verifyCheckInLink, checkInConfirmPage, (reason, log) => log(`check-in: page for a refused link (${reason}).`));
   };
+}
+
+/**
+ * The page a signed link (`?token=…`) opens, records nothing: `show` for a valid link, else the
+ * refused-link page with the refusal's status (`onRefused` hears of it first: the reason only).
+ */
+async function signedLinkPage<T extends LinkClaims>(
+  request: Request,
+  context: Context,
+  overrides: HandlerOverrides,
+  verify: (token: string | null, secret: string, now: Date) => VerifiedLink<T>,
+  show: (token: string, claims: T) => { title: string; html: string },
+  onRefused?: (reason: LinkRefusal, log: (line: string) => void) => void,
+): Promise<Response> {
+  const runtime = runtimeFor(context);
+  const settings = await loadSettings();
+  const now = overrides.ports?.now ?? serverClock(runtime.env, runtime.production);
+  const secret = overrides.ports?.signingSecret ?? linkSigningSecret(runtime);
+  const token = new URL(request.url).searchParams.get('token');
+  const verified = verify(token, secret, now());
+  if (!verified.ok) {
+    onRefused?.(verified.reason, runtime.log);
+    const page = refusedLinkPage(describeRefusal(verified.reason, settings.contactEmail));
+    return shellPage(request, refusalStatus(verified.reason), page.title, page.html);
+  }
+  const page = show(token!, verified.claims);
+  return shellPage(request, 200, page.title, page.html);
 }
 
 /** POST /api/check-ins: records the answer of a valid signed link. */
@@ -351,18 +366,7 @@ export function emailPreferencesPage(overrides: HandlerOverrides = {}): Handler 
   return async (request, context) => {
     if (request.method === 'POST') return post(request, context);
     if (request.method !== 'GET' && request.method !== 'HEAD') return methodNotAllowed(['GET', 'POST']);
-    const runtime = runtimeFor(context);
-    const settings = await loadSettings();
-    const now = overrides.ports?.now ?? serverClock(runtime.env, runtime.production);
-    const secret = overrides.ports?.signingSecret ?? linkSigningSecret(runtime);
-    const token = new URL(request.url).searchParams.get('token');
-    const verified = verifyPreferenceLink(token, secret, now());
-    if (!verified.ok) {
-      const page = refusedLinkPage(describeRefusal(verified.reason, settings.contactEmail));
-      return shellPage(request, refusalStatus(verified.reason), page.title, page.html);
-    }
-    const page = preferencesPage(token!);
-    return shellPage(request, 200, page.title, page.html);
+    return signedLinkPage(request, context, overrides, verifyPreferenceLink, (token) => preferencesPage(token));
   };
 }
 
