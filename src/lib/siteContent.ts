@@ -4,12 +4,7 @@ import { buildClock } from './buildClock.ts';
 import { publishedTopics } from './publishedTopics.ts';
 import { zonedMonth } from './zonedTime.ts';
 
-/**
- * Everything a page needs from content/, loaded once per build: settings, program sections and
- * the topics readers may see today. Cross-file problems (a duplicate month, an unknown theme)
- * fail the build here, naming each file and field.
- */
-export async function loadSiteContent() {
+async function readSiteContent() {
   const settingsEntry = await getEntry('settings', 'settings');
   if (!settingsEntry) throw new Error('content/settings.yaml is missing.');
   const settings = settingsEntry.data;
@@ -24,6 +19,22 @@ export async function loadSiteContent() {
   const currentMonth = zonedMonth(now, settings.timeZone);
   const sections = (await getCollection('program')).sort((a, b) => a.data.order - b.data.order);
   return { settings, sections, now, currentMonth, topics: publishedTopics(allTopics, currentMonth) };
+}
+
+let loaded: ReturnType<typeof readSiteContent> | undefined;
+
+/**
+ * Everything a page needs from content/, loaded once per build: settings, program sections and
+ * the topics readers may see today. Cross-file problems (a duplicate month, an unknown theme)
+ * fail the build here, naming each file and field.
+ *
+ * A build reads and checks the content once and every page shares the result (checking all
+ * topics for each topic page made the build quadratic). `astro dev` reads it afresh on each
+ * request, so an edit shows on the next reload. Pages must not change what they are given.
+ */
+export function loadSiteContent(): ReturnType<typeof readSiteContent> {
+  if (import.meta.env.DEV) return readSiteContent();
+  return (loaded ??= readSiteContent());
 }
 
 export type SiteContent = Awaited<ReturnType<typeof loadSiteContent>>;

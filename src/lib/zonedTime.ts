@@ -1,5 +1,18 @@
 import { TZDateMini } from '@date-fns/tz';
 
+// Creating an Intl.DateTimeFormat costs far more than formatting with one (a list of 2,000
+// topics spent most of its time here), so each is made once and reused.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let made = formatters.get(key);
+  if (!made) {
+    made = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, made);
+  }
+  return made;
+}
+
 /**
  * The instant at which a calendar day begins in a time zone. DST-safe: 00:00 exists on every
  * day in the zones programs use (the switch happens at 02:00).
@@ -11,7 +24,7 @@ export function startOfZonedDay(date: string, timeZone: string): Date {
 
 /** The calendar date (YYYY-MM-DD) it is in a time zone at an instant. */
 export function zonedDate(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
+  const parts = formatter('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
   const value = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
   return `${value('year')}-${value('month')}-${value('day')}`;
 }
@@ -30,17 +43,17 @@ export function nextDay(date: string): string {
 /** "June 1, 2027" for a YYYY-MM-DD date (a calendar date has no zone of its own). */
 export function formatCalendarDate(date: string): string {
   const [year, month, day] = date.split('-').map(Number);
-  return new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, day)));
+  return formatter('en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, day)));
 }
 
 /** "September 2026" for a YYYY-MM month. */
 export function formatMonth(month: string): string {
   const [year, monthNumber] = month.split('-').map(Number);
-  return new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, monthNumber - 1, 1)));
+  return formatter('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, monthNumber - 1, 1)));
 }
 
 /** "EST"/"EDT"-style short name of a zone on a given day, for "until 11:59 pm EDT". */
 export function zoneAbbreviation(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' }).formatToParts(instant);
+  const parts = formatter('en-US', { timeZone, timeZoneName: 'short' }).formatToParts(instant);
   return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
 }
