@@ -1,6 +1,6 @@
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { request, type IncomingMessage, type ServerResponse } from 'node:http';
-import { join, sep } from 'node:path';
+import { basename, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as esbuild from 'esbuild';
@@ -18,11 +18,19 @@ export const LOCAL_BACKEND_PATH = '/admin/api/v1';
  */
 export default function decapCms(): AstroIntegration {
   let root = process.cwd();
+  let cmsBundle: Promise<esbuild.BuildResult<{ write: false }>> | undefined;
   return {
     name: 'decap-cms',
     hooks: {
       'astro:config:setup': ({ command, config, updateConfig, logger }) => {
         root = fileURLToPath(config.root);
+        if (command === 'build') {
+          // The bundle depends on admin/ and node_modules only, not on the pages: esbuild makes
+          // it in its own process while Astro builds the site, and build:done writes it out.
+          cmsBundle = esbuild.build({ ...cmsBundleOptions(root, true), outfile: join(fileURLToPath(config.outDir), 'admin/cms.js'), write: false });
+          // Awaited in build:done; a build that fails before then reports its own error.
+          cmsBundle.catch(() => {});
+        }
         if (command !== 'dev') return;
         updateConfig({
           vite: {
@@ -39,7 +47,9 @@ export default function decapCms(): AstroIntegration {
         const { warning: _warning, ...options } = backend;
         const previewStyles = await builtStylesheets(dist);
         await mkdir(join(dist, 'admin'), { recursive: true });
-        await esbuild.build({ ...cmsBundleOptions(root, true), outfile: join(dist, 'admin/cms.js') });
+        const bundle = await (cmsBundle ?? esbuild.build({ ...cmsBundleOptions(root, true), outfile: join(dist, 'admin/cms.js'), write: false }));
+        // cms.js and its linked licence file, under the same names as where they were planned.
+        for (const file of bundle.outputFiles ?? []) await writeFile(join(dist, 'admin', basename(file.path)), file.contents);
         await writeFile(join(dist, 'admin/index.html'), await renderAdminPage(root, { ...options, previewStyles }));
         logger.info(`CMS written to ${join(dist, 'admin')} (content in ${options.repo}, branch ${options.branch})`);
       },
