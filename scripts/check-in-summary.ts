@@ -21,11 +21,8 @@ Options:
   --help             this text`;
 
 await runCommand(async () => {
-  const values = parseOptions<{ year?: string; json?: boolean; help?: boolean }>({ year: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
-  if (values.help) {
-    console.log(HELP);
-    return;
-  }
+  const values = parseOptions<{ year?: string; json?: boolean }>({ year: { type: 'string' }, json: { type: 'boolean' } }, HELP);
+  if (!values) return;
   const { ports, settings } = await commandPorts();
   const year = yearArgument(values.year, settings.programYears.running);
   const summary = await checkInSummary(ports, year);

@@ -24,15 +24,8 @@ Options:
   --help             this text`;
 
 await runCommand(async () => {
-  const values = parseOptions({ year: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } }) as {
-    year?: string;
-    out?: string;
-    help?: boolean;
-  };
-  if (values.help) {
-    console.log(HELP);
-    return;
-  }
+  const values = parseOptions<{ year?: string; out?: string }>({ year: { type: 'string' }, out: { type: 'string' } }, HELP);
+  if (!values) return;
   const settings = await loadSettings();
   const year = yearArgument(values.year, settings.programYears.applications);
   if (values.out !== undefined && values.out.trim() === '') throw new UsageError('--out needs a folder, like --out .data/exports.');

@@ -26,16 +26,8 @@ Options:
   --help             this text`;
 
 await runCommand(async () => {
-  const values = parseOptions<{ year?: string; 'dry-run'?: boolean; unmatched?: boolean; help?: boolean }>({
-    year: { type: 'string' },
-    'dry-run': { type: 'boolean' },
-    unmatched: { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (values.help) {
-    console.log(HELP);
-    return;
-  }
+  const values = parseOptions<{ year?: string; 'dry-run'?: boolean; unmatched?: boolean }>({ year: { type: 'string' }, 'dry-run': { type: 'boolean' }, unmatched: { type: 'boolean' } }, HELP);
+  if (!values) return;
   const { ports, settings } = await commandPorts();
   const year = yearArgument(values.year, settings.programYears.applications);
   const result = await runIntroductions(ports, { programYear: year, dryRun: values['dry-run'] ?? false, unmatched: values.unmatched ?? false });

@@ -33,16 +33,11 @@ Options:
   --help                   this text`;
 
 await runCommand(async () => {
-  const values = parseOptions<{ month?: string; 'dry-run'?: boolean; 'allow-example-topics'?: boolean; help?: boolean }>({
-    month: { type: 'string' },
-    'dry-run': { type: 'boolean' },
-    'allow-example-topics': { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  });
-  if (values.help) {
-    console.log(HELP);
-    return;
-  }
+  const values = parseOptions<{ month?: string; 'dry-run'?: boolean; 'allow-example-topics'?: boolean }>(
+    { month: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'allow-example-topics': { type: 'boolean' } },
+    HELP,
+  );
+  if (!values) return;
   const allowExampleTopics = values['allow-example-topics'] ?? false;
   if (allowExampleTopics && (process.env.RECORDS_REPO?.trim() || process.env.RESEND_API_KEY?.trim())) {
     throw new UsageError('--allow-example-topics is for the local demo only, and RECORDS_REPO or RESEND_API_KEY is set: example topics are never sent to real people. Unset them to try the demo.');

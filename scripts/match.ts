@@ -28,16 +28,8 @@ Options:
   --help             this text`;
 
 await runCommand(async () => {
-  const values = parseOptions({ year: { type: 'string' }, accept: { type: 'string' }, list: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }) as {
-    year?: string;
-    accept?: string;
-    list?: boolean;
-    help?: boolean;
-  };
-  if (values.help) {
-    console.log(HELP);
-    return;
-  }
+  const values = parseOptions<{ year?: string; accept?: string; list?: boolean }>({ year: { type: 'string' }, accept: { type: 'string' }, list: { type: 'boolean' } }, HELP);
+  if (!values) return;
   const settings = await loadSettings();
   const year = yearArgument(values.year, settings.programYears.applications);
   const store = createRecordsStore(process.env, { production: false });

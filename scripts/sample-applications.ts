@@ -24,18 +24,11 @@ Options:
   --help             this text`;
 
 await runCommand(async () => {
-  const values = parseOptions({
-    year: { type: 'string' },
-    mentors: { type: 'string' },
-    mentees: { type: 'string' },
-    seed: { type: 'string' },
-    'allow-github': { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' },
-  }) as { year?: string; mentors?: string; mentees?: string; seed?: string; 'allow-github'?: boolean; help?: boolean };
-  if (values.help) {
-    console.log(HELP);
-    return;
-  }
+  const values = parseOptions<{ year?: string; mentors?: string; mentees?: string; seed?: string; 'allow-github'?: boolean }>(
+    { year: { type: 'string' }, mentors: { type: 'string' }, mentees: { type: 'string' }, seed: { type: 'string' }, 'allow-github': { type: 'boolean' } },
+    HELP,
+  );
+  if (!values) return;
   const settings = await loadSettings();
   const year = yearArgument(values.year, settings.programYears.applications);
   if (process.env.RECORDS_REPO?.trim() && !values['allow-github']) {

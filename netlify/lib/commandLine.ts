@@ -11,13 +11,26 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-/** Parses the command's options; an unknown option or a missing value is a UsageError. */
-export function parseOptions<T = Record<string, string | boolean | undefined>>(options: NonNullable<ParseArgsConfig['options']>, args: string[] = process.argv.slice(2)): T {
+/**
+ * Parses the command's options, --help (-h) among them; an unknown option or a missing value is
+ * a UsageError. Null when --help was asked for: the help text is printed and the command ends.
+ */
+export function parseOptions<T = Record<string, string | boolean | undefined>>(
+  options: NonNullable<ParseArgsConfig['options']>,
+  help: string,
+  args: string[] = process.argv.slice(2),
+): T | null {
+  let values: Record<string, unknown>;
   try {
-    return parseArgs({ args, options, strict: true, allowPositionals: false }).values as T;
+    values = parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false }).values;
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
+  if (values.help) {
+    console.log(help);
+    return null;
+  }
+  return values as T;
 }
 
 /** The --year argument checked, or the fallback. */
