@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { checkCommitMessage, checkRecordPath, folderPrefix, sortPaths } from '../records/recordPaths.ts';
-import { RecordsConflictError, type RecordsStore, type StoredFile } from '../records/recordsStore.ts';
+import { checkCommitMessage, checkRecordPath, distinctNewFiles, folderPrefix, inChunks, messageFor, sortPaths } from '../records/recordPaths.ts';
+import { MAX_FILES_PER_COMMIT, RecordsConflictError, type CreateFilesResult, type RecordsStore, type StoredFile } from '../records/recordsStore.ts';
 
 /**
  * An in-memory RecordsStore for the matching tests: the same contract as the real adapters
@@ -8,8 +8,8 @@ import { RecordsConflictError, type RecordsStore, type StoredFile } from '../rec
  * test can check that an action made exactly one.
  */
 export interface MemoryRecordsStore extends RecordsStore {
-  /** Every commit so far, oldest first, with the one path it changed. */
-  readonly commits: ReadonlyArray<{ message: string; path: string }>;
+  /** Every commit so far, oldest first, with the (first) path it changed; a batch commit lists all in `paths`. */
+  readonly commits: ReadonlyArray<{ message: string; path: string; paths?: string[] }>;
 }
 
 /** Git's blob sha of a text, as both real adapters report it. */
@@ -20,7 +20,7 @@ export function blobSha(content: string): string {
 
 export function createMemoryRecordsStore(initial: Record<string, string> = {}): MemoryRecordsStore {
   const files = new Map<string, StoredFile>();
-  const commits: Array<{ message: string; path: string }> = [];
+  const commits: Array<{ message: string; path: string; paths?: string[] }> = [];
   for (const [path, content] of Object.entries(initial)) files.set(checkRecordPath(path), { path, content, sha: blobSha(content) });
 
   const commit = (path: string, content: string, message: string): StoredFile => {
@@ -39,6 +39,22 @@ export function createMemoryRecordsStore(initial: Record<string, string> = {}): 
       const existing = files.get(path);
       if (existing) return { created: false, file: { ...existing } };
       return { created: true, file: commit(path, content, message) };
+    },
+    async createFiles(newFiles, message) {
+      if (typeof message === 'string') checkCommitMessage(message);
+      const { unique, repeated } = distinctNewFiles(newFiles);
+      const result: CreateFilesResult = { created: [], alreadyStored: [] };
+      for (const batch of inChunks(unique, MAX_FILES_PER_COMMIT)) {
+        const fresh = batch.filter((file) => !files.has(file.path));
+        result.alreadyStored.push(...batch.filter((file) => files.has(file.path)).map((file) => file.path));
+        if (fresh.length === 0) continue;
+        const text = messageFor(message, fresh);
+        for (const file of fresh) files.set(file.path, { path: file.path, content: file.content, sha: blobSha(file.content) });
+        commits.push({ message: text, path: fresh[0]!.path, paths: fresh.map((file) => file.path) });
+        result.created.push(...fresh.map((file) => file.path));
+      }
+      result.alreadyStored.push(...repeated);
+      return result;
     },
     async readFile(path) {
       checkRecordPath(path);

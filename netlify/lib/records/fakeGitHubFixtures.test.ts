@@ -109,6 +109,78 @@ describe('the GitHub stand-in answers like GitHub', () => {
     expect(github.state.requests.map((request) => request.filePath)).toEqual(['a/b.json', 'a.json']);
   });
 
+  it('creates trees and commits, and moves a ref, with the shapes of GitHub’s answers', async () => {
+    const [listRefs, , patchRef] = scenario('git-refs');
+    const [createFile] = scenario('create-file');
+    const github = await startFakeGitHub({ owner: 'o', repo: 'r', token: TOKEN, files: { 'README.md': '# r' } });
+    running.push(github);
+    const call = (method: string, path: string, body?: unknown) =>
+      fetch(`${github.url}/repos/o/r${path}`, {
+        method,
+        headers: { authorization: `token ${TOKEN}`, 'content-type': 'application/json' },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
+    const head = github.state.head!;
+
+    const ref = await call('GET', '/git/ref/heads/main');
+    expect(ref.status).toBe(200);
+    const refBody = await ref.json();
+    expect(keys(refBody)).toEqual(keys((listRefs!.response as object[])[0]));
+
+    const tree = await call('POST', '/git/trees', { base_tree: head.tree, tree: [{ path: 'a/b.json', mode: '100644', type: 'blob', content: 'hello' }] });
+    expect(tree.status).toBe(201);
+    const treeBody = (await tree.json()) as { sha: string; tree: Array<Record<string, unknown>>; truncated: boolean };
+    expect(keys(treeBody)).toEqual(['sha', 'tree', 'truncated', 'url']);
+    expect(treeBody.tree.map((entry) => entry.path)).toEqual(['README.md', 'a']);
+    expect(keys(treeBody.tree[0])).toEqual(['mode', 'path', 'sha', 'size', 'type', 'url']);
+
+    const commit = await call('POST', '/git/commits', { message: 'Add a/b.json', tree: treeBody.sha, parents: [head.sha] });
+    expect(commit.status).toBe(201);
+    const commitBody = (await commit.json()) as { sha: string; parents: Array<{ sha: string }> };
+    expect(keys(commitBody)).toEqual(keys((createFile!.response as { commit: object }).commit));
+    expect(commitBody.parents.map((parent) => parent.sha)).toEqual([head.sha]);
+    expect(github.state.files()).toEqual(['README.md']); // a commit alone does not move the branch
+
+    // A commit that does not descend from the head is not a fast forward.
+    const sideways = (await (await call('POST', '/git/commits', { message: 'Side', tree: treeBody.sha, parents: [] })).json()) as { sha: string };
+    const refused = await call('PATCH', '/git/refs/heads/main', { sha: sideways.sha, force: false });
+    expect(refused.status).toBe(422);
+    expect(await refused.json()).toMatchObject({ message: 'Update is not a fast forward', status: '422' });
+
+    const moved = await call('PATCH', '/git/refs/heads/main', { sha: commitBody.sha, force: false });
+    expect(moved.status).toBe(patchRef!.status);
+    expect(keys(await moved.json())).toEqual(keys(patchRef!.response));
+    expect(github.state.files()).toEqual(['README.md', 'a/b.json']);
+    expect(github.state.read('a/b.json')).toBe('hello');
+    expect(github.state.head?.sha).toBe(commitBody.sha);
+    expect(github.state.head?.paths).toEqual(['a/b.json']);
+
+    const missingTree = await call('POST', '/git/commits', { message: 'x', tree: '0'.repeat(40), parents: [] });
+    expect(missingTree.status).toBe(422);
+    const missingRef = await call('PATCH', '/git/refs/heads/nope', { sha: commitBody.sha });
+    expect(missingRef.status).toBe(422);
+  });
+
+  it('counts tree, commit and ref writes against the secondary limit', async () => {
+    const github = await startFakeGitHub({ owner: 'o', repo: 'r', token: TOKEN });
+    running.push(github);
+    github.faults.secondaryLimit = { maxRequests: 2, windowMs: 60_000 };
+    const post = (path: string, body: unknown) =>
+      fetch(`${github.url}/repos/o/r${path}`, { method: 'POST', headers: { authorization: `token ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const tree = await post('/git/trees', { tree: [{ path: 'x.json', mode: '100644', type: 'blob', content: 'x' }] });
+    const { sha } = (await tree.json()) as { sha: string };
+    const commit = await post('/git/commits', { message: 'x', tree: sha, parents: [github.state.head!.sha] });
+    const { sha: commitSha } = (await commit.json()) as { sha: string };
+    const patch = await fetch(`${github.url}/repos/o/r/git/refs/heads/main`, {
+      method: 'PATCH',
+      headers: { authorization: `token ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ sha: commitSha }),
+    });
+    expect([tree.status, commit.status, patch.status]).toEqual([201, 201, 403]);
+    expect(Number(patch.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(github.state.files()).toEqual([]);
+  });
+
   it('enforces a secondary limit on content-creating requests when asked to', async () => {
     const github = await startFakeGitHub({ owner: 'o', repo: 'r', token: TOKEN, putLatencyMs: 0 });
     running.push(github);

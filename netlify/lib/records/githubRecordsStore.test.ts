@@ -43,6 +43,7 @@ describeRecordsStoreContract('the GitHub store', async () => {
     store: storeFor(github),
     commitCount: async () => github.state.fileCommits.length,
     close: () => github.stop(),
+    otherWriter: () => storeFor(github),
   };
 });
 
@@ -275,6 +276,83 @@ describe('the GitHub store under load and failure', () => {
     expect(await store.readFile('applications/x.json')).toBeNull();
     expect((await store.createFile('applications/x.json', 'x', 'Add')).created).toBe(true);
     expect(await store.listFiles('applications')).toEqual(['applications/x.json']);
+  });
+
+  it('commits a batch of 100 files with 5 requests, 3 of them content-creating', async () => {
+    const github = await fakeGitHub({ putLatencyMs: 0 });
+    github.state.seed('applications/2026-2027/mentor/old.json', 'old');
+    github.faults.secondaryLimit = { maxRequests: 80, windowMs: 60_000 };
+    const files = Array.from({ length: 100 }, (_, index) => ({ path: `applications/2026-2027/mentee/n${index}.json`, content: `{"n":${index}}` }));
+    const before = github.state.requests.length;
+    const result = await storeFor(github).createFiles(files, 'Add 100 held records');
+    expect(result.created).toHaveLength(100);
+    expect(github.state.requests.slice(before).map((request) => `${request.kind} ${request.status}`)).toEqual([
+      'get-ref 200',
+      'get-tree 200',
+      'create-tree 201',
+      'create-commit 201',
+      'update-ref 200',
+    ]);
+    expect(github.faults.acceptedPutTimes).toHaveLength(3);
+    expect(github.state.fileCommits.at(-1)).toMatchObject({ message: 'Add 100 held records', paths: files.map((file) => file.path).sort(), author: { name: 'Mentoring site bot' } });
+    expect(github.state.read('applications/2026-2027/mentor/old.json')).toBe('old');
+    expect(github.state.read('applications/2026-2027/mentee/n7.json')).toBe('{"n":7}');
+  });
+
+  it('rebuilds a batch on the new head when the branch moves before the ref update (422), leaving the other writer’s file as it is', async () => {
+    const github = await fakeGitHub();
+    const messages: string[] = [];
+    const store = storeFor(github, { log: (message) => messages.push(message) });
+    github.faults.delayNext(1, 300, { kind: 'update-ref' });
+    const pending = store.createFiles(
+      ['a', 'b', 'c'].map((name) => ({ path: `messages/2026-2027/${name}.json`, content: `PRIVATE-${name}` })),
+      'Add three messages',
+    );
+    await new Promise((done) => setTimeout(done, 150));
+    github.state.seed('messages/2026-2027/b.json', 'written by another instance');
+    expect(await pending).toEqual({ created: ['messages/2026-2027/a.json', 'messages/2026-2027/c.json'], alreadyStored: ['messages/2026-2027/b.json'] });
+    expect(github.state.count({ kind: 'update-ref', status: 422 })).toBe(1);
+    expect(github.state.read('messages/2026-2027/b.json')).toBe('written by another instance');
+    expect(github.state.fileCommits.map((commit) => commit.paths)).toEqual([['messages/2026-2027/b.json'], ['messages/2026-2027/a.json', 'messages/2026-2027/c.json']]);
+    expect(messages.join('\n')).toMatch(/422/);
+    expect(messages.join('\n')).not.toMatch(/PRIVATE|ghp_/);
+  });
+
+  it('waits out a secondary rate limit on a batch request when the deadline allows', async () => {
+    const github = await fakeGitHub();
+    github.faults.secondaryRateLimitNext(1, 1, { kind: 'create-commit' });
+    const { ms, result } = await elapsed(() => storeFor(github).createFiles([{ path: 'messages/2026-2027/r.json', content: 'r' }], 'Add r'));
+    expect(result.status === 'fulfilled' && result.value.created).toEqual(['messages/2026-2027/r.json']);
+    expect(ms).toBeGreaterThanOrEqual(990);
+    expect(github.state.fileCommits).toHaveLength(1);
+  });
+
+  it('finds existing files of a batch when GitHub truncates the recursive tree', async () => {
+    const github = await fakeGitHub({ treeEntryLimit: 3 });
+    for (const path of ['a/1.json', 'a/2.json', 'b/x/1.json', 'c.json']) github.state.seed(path, path);
+    const result = await storeFor(github).createFiles(
+      ['a/2.json', 'a/3.json', 'b/x/1.json', 'b/y/1.json', 'c.json', 'd.json'].map((path) => ({ path, content: 'new' })),
+      'Add some',
+    );
+    expect(result).toEqual({ created: ['a/3.json', 'b/y/1.json', 'd.json'], alreadyStored: ['a/2.json', 'b/x/1.json', 'c.json'] });
+    expect(github.state.read('a/2.json')).toBe('a/2.json');
+  });
+
+  it('creates a batch in a repository with no commit yet', async () => {
+    const github = await fakeGitHub({ empty: true });
+    const result = await storeFor(github).createFiles(['x/1.json', 'x/2.json', 'x/3.json'].map((path) => ({ path, content: path })), 'Add x');
+    expect(result).toEqual({ created: ['x/1.json', 'x/2.json', 'x/3.json'], alreadyStored: [] });
+    expect(github.state.files()).toEqual(['x/1.json', 'x/2.json', 'x/3.json']);
+    expect(github.state.fileCommits).toHaveLength(2);
+  });
+
+  it('ends a batch within its deadline with RecordsUnavailableError while the ref update fails, and moves nothing', async () => {
+    const github = await fakeGitHub();
+    github.faults.failNext(10_000, 503, { kind: 'update-ref' });
+    const store = storeFor(github, { deadlineMs: 500, retryBaseMs: 50, retries: 20 });
+    const { result } = await elapsed(() => store.createFiles([{ path: 'messages/2026-2027/f.json', content: 'f' }], 'Add f'));
+    expect(result.status === 'rejected' && result.reason).toBeInstanceOf(RecordsUnavailableError);
+    expect(github.state.files()).toEqual([]);
   });
 
   it('describes itself without the token', () => {

@@ -10,13 +10,25 @@
  * jittered waits (retry plugin); rate limits wait for retry-after / x-ratelimit-reset when that
  * fits in the deadline (throttling plugin). Writes from one store go one at a time and are
  * spaced (GitHub asks for about a second between content-creating requests).
+ * Batches (createFiles) go through the Git Data API: one tree with the files inline, one commit,
+ * one non-forced ref update (3 content-creating requests for up to 100 files); when the branch
+ * moved meanwhile GitHub refuses the update (422) and the batch is rebuilt on the new head.
  * Logs carry statuses and record paths only: never the token, never file contents.
  */
 import { Octokit } from '@octokit/rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
-import { RecordsConflictError, RecordsUnavailableError, type RecordsStore, type StoredFile } from './recordsStore.ts';
-import { checkCommitMessage, checkRecordPath, folderPrefix, sortPaths } from './recordPaths.ts';
+import {
+  MAX_FILES_PER_COMMIT,
+  RecordsConflictError,
+  RecordsUnavailableError,
+  type CommitMessage,
+  type CreateFilesResult,
+  type NewFile,
+  type RecordsStore,
+  type StoredFile,
+} from './recordsStore.ts';
+import { checkCommitMessage, checkRecordPath, distinctNewFiles, folderPrefix, inChunks, messageFor, sortPaths } from './recordPaths.ts';
 import { recordsCommitIdentity } from './commitIdentity.ts';
 import { sleep } from './abortableWait.ts';
 import { WriteLane } from './writeLane.ts';
@@ -40,6 +52,8 @@ export interface GitHubRecordsStoreOptions {
   retryBaseMs?: number;
   /** Least time between the starts of two writes from this store; default 1,000 ms. */
   writeIntervalMs?: number;
+  /** The most files one createFiles commit holds; default MAX_FILES_PER_COMMIT (100). */
+  maxFilesPerCommit?: number;
   /** Where retries, rate limits and give-ups are reported; default console.warn. */
   log?: (message: string) => void;
 }
@@ -78,6 +92,8 @@ function httpFailure(error: unknown): HttpFailure | undefined {
 }
 
 const isShaNotSupplied = (failure: HttpFailure | undefined) => failure?.status === 422 && /"sha" wasn't supplied/.test(failure.message);
+const isNotFastForward = (failure: HttpFailure | undefined) => failure?.status === 422 && /not a fast.forward/i.test(failure.message);
+const isEmptyRepository = (failure: HttpFailure | undefined) => failure?.status === 409 && /empty/i.test(failure.message);
 const isShaMismatch = (failure: HttpFailure | undefined) => failure?.status === 409 && /does not match/.test(failure.message);
 const isRateLimited = (failure: HttpFailure) =>
   failure.status === 429 || (failure.status === 403 && (/secondary rate limit/i.test(failure.message) || String(failure.headers['x-ratelimit-remaining']) === '0'));
@@ -120,6 +136,7 @@ export function createGitHubRecordsStore(options: GitHubRecordsStoreOptions): Re
   const retryBaseMs = options.retryBaseMs ?? 250;
   const log = options.log ?? ((message: string) => console.warn(message));
   const lane = new WriteLane(options.writeIntervalMs ?? 1_000);
+  const maxFilesPerCommit = options.maxFilesPerCommit ?? MAX_FILES_PER_COMMIT;
   const where = `${owner}/${repo} (branch ${branch})`;
   /** When each operation's time runs out, by its signal (the rate-limit handlers read it). */
   const deadlines = new WeakMap<AbortSignal, number>();
@@ -292,25 +309,158 @@ export function createGitHubRecordsStore(options: GitHubRecordsStoreOptions): Re
     return paths;
   }
 
+  /** createFile's work: a PUT without sha, and on GitHub's "sha wasn't supplied" the file that is there. */
+  async function createOne(path: string, content: string, message: string, signal: AbortSignal): Promise<{ created: boolean; file: StoredFile }> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return { created: true, file: await put(path, content, message, undefined, signal) };
+      } catch (error) {
+        if (!isShaNotSupplied(httpFailure(error))) throw error;
+      }
+      // The path exists (a replayed submission, or an earlier attempt that landed).
+      const existing = await read(path, signal);
+      if (existing) return { created: false, file: existing };
+      if (attempt === 3) throw new RecordsUnavailableError(`GitHub kept reporting ${path} as both present and absent.`);
+    }
+  }
+
+  /** The commit the branch points at, or null while the repository has no commit at all. */
+  async function branchHead(signal: AbortSignal): Promise<string | null> {
+    try {
+      const { data } = await octokit.rest.git.getRef({ owner, repo, ref: `heads/${branch}`, request: { signal } });
+      return data.object.sha;
+    } catch (error) {
+      if (isEmptyRepository(httpFailure(error))) return null;
+      throw error;
+    }
+  }
+
+  /**
+   * Which of `paths` exist in a commit, with the commit's tree sha: one recursive listing, or,
+   * when GitHub cuts that short, one listing per folder on the way to each path's folder.
+   */
+  async function existingIn(commitSha: string, paths: readonly string[], signal: AbortSignal): Promise<{ treeSha: string; existing: Set<string> }> {
+    const whole = await getTree(commitSha, true, signal);
+    if (!whole.truncated) {
+      const present = new Set(whole.tree.filter((entry) => entry.type === 'blob' && entry.path).map((entry) => entry.path!));
+      return { treeSha: whole.sha, existing: new Set(paths.filter((path) => present.has(path))) };
+    }
+    const listings = new Map<string, Promise<TreeListing>>();
+    const listing = (treeSha: string) => {
+      let known = listings.get(treeSha);
+      if (!known) listings.set(treeSha, (known = getTree(treeSha, false, signal)));
+      return known;
+    };
+    const folderShas = new Map<string, Promise<string | null>>([['', Promise.resolve(whole.sha)]]);
+    const folderSha = (folder: string): Promise<string | null> => {
+      let known = folderShas.get(folder);
+      if (!known) {
+        const slash = folder.lastIndexOf('/');
+        known = folderSha(slash === -1 ? '' : folder.slice(0, slash)).then(async (parentSha) => {
+          if (!parentSha) return null;
+          const name = folder.slice(slash + 1);
+          return (await listing(parentSha)).tree.find((entry) => entry.type === 'tree' && entry.path === name)?.sha ?? null;
+        });
+        folderShas.set(folder, known);
+      }
+      return known;
+    };
+    const existing = new Set<string>();
+    for (const path of paths) {
+      const slash = path.lastIndexOf('/');
+      const treeSha = await folderSha(slash === -1 ? '' : path.slice(0, slash));
+      const name = path.slice(slash + 1);
+      if (treeSha && (await listing(treeSha)).tree.some((entry) => entry.type === 'blob' && entry.path === name)) existing.add(path);
+    }
+    return { treeSha: whole.sha, existing };
+  }
+
+  /**
+   * Commits the files not in the branch yet in one commit: tree (contents inline, on top of the
+   * head's tree), commit, then a non-forced ref update. If the branch moved in between, GitHub
+   * refuses the update and the batch is checked and built again on the new head, so a file
+   * someone else created meanwhile is left as they wrote it.
+   */
+  async function commitBatch(files: readonly NewFile[], message: CommitMessage, signal: AbortSignal): Promise<CreateFilesResult> {
+    const result: CreateFilesResult = { created: [], alreadyStored: [] };
+    let pending = [...files];
+    for (let attempt = 1; pending.length > 0; attempt += 1) {
+      if (attempt > retries + 2) throw new RecordsUnavailableError(`The branch of ${where} kept moving while ${pending.length} files were being committed.`);
+      const head = await branchHead(signal);
+      if (head === null) {
+        // No commit to build on: the contents API creates the branch with the first file.
+        const first = pending.shift()!;
+        const { created } = await createOne(first.path, first.content, messageFor(message, [first]), signal);
+        (created ? result.created : result.alreadyStored).push(first.path);
+        continue;
+      }
+      const { treeSha, existing } = await existingIn(
+        head,
+        pending.map((file) => file.path),
+        signal,
+      );
+      result.alreadyStored.push(...pending.filter((file) => existing.has(file.path)).map((file) => file.path));
+      pending = pending.filter((file) => !existing.has(file.path));
+      if (pending.length === 0) break;
+      const commitMessage = messageFor(message, pending);
+      const tree = await lane.run(
+        () =>
+          octokit.rest.git.createTree({
+            owner,
+            repo,
+            base_tree: treeSha,
+            tree: pending.map((file) => ({ path: file.path, mode: '100644' as const, type: 'blob' as const, content: file.content })),
+            request: { signal },
+          }),
+        signal,
+      );
+      const commit = await lane.run(
+        () =>
+          octokit.rest.git.createCommit({
+            owner,
+            repo,
+            message: commitMessage,
+            tree: tree.data.sha,
+            parents: [head],
+            committer: { ...recordsCommitIdentity },
+            author: { ...recordsCommitIdentity },
+            request: { signal },
+          }),
+        signal,
+      );
+      try {
+        await lane.run(() => octokit.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: commit.data.sha, force: false, request: { signal } }), signal);
+      } catch (error) {
+        if (!isNotFastForward(httpFailure(error))) throw error;
+        log(`records: the branch moved while ${pending.length} files were being committed (422); building them again on the new head.`);
+        continue;
+      }
+      result.created.push(...pending.map((file) => file.path));
+      pending = [];
+    }
+    return result;
+  }
+
   return {
     description: `GitHub repository ${where}`,
 
     async createFile(path, content, message) {
       checkRecordPath(path);
       checkCommitMessage(message);
-      return withinDeadline(`create ${path}`, async (signal) => {
-        for (let attempt = 1; ; attempt += 1) {
-          try {
-            return { created: true, file: await put(path, content, message, undefined, signal) };
-          } catch (error) {
-            if (!isShaNotSupplied(httpFailure(error))) throw error;
-          }
-          // The path exists (a replayed submission, or an earlier attempt that landed).
-          const existing = await read(path, signal);
-          if (existing) return { created: false, file: existing };
-          if (attempt === 3) throw new RecordsUnavailableError(`GitHub kept reporting ${path} as both present and absent.`);
-        }
-      });
+      return withinDeadline(`create ${path}`, (signal) => createOne(path, content, message, signal));
+    },
+
+    async createFiles(files, message) {
+      if (typeof message === 'string') checkCommitMessage(message);
+      const { unique, repeated } = distinctNewFiles(files);
+      const result: CreateFilesResult = { created: [], alreadyStored: [] };
+      for (const batch of inChunks(unique, maxFilesPerCommit)) {
+        const done = await withinDeadline(`create ${batch.length} files (${batch[0]!.path} ...)`, (signal) => commitBatch(batch, message, signal));
+        result.created.push(...done.created);
+        result.alreadyStored.push(...done.alreadyStored);
+      }
+      result.alreadyStored.push(...repeated);
+      return result;
     },
 
     async readFile(path) {

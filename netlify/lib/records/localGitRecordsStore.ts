@@ -13,8 +13,16 @@ import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { access, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { RecordsConflictError, RecordsUnavailableError, type RecordsStore, type StoredFile } from './recordsStore.ts';
-import { checkCommitMessage, checkRecordPath, folderPrefix, sortPaths } from './recordPaths.ts';
+import {
+  MAX_FILES_PER_COMMIT,
+  RecordsConflictError,
+  RecordsUnavailableError,
+  type CreateFilesResult,
+  type NewFile,
+  type RecordsStore,
+  type StoredFile,
+} from './recordsStore.ts';
+import { checkCommitMessage, checkRecordPath, distinctNewFiles, folderPrefix, inChunks, messageFor, sortPaths } from './recordPaths.ts';
 import { recordsCommitIdentity } from './commitIdentity.ts';
 import { sleep } from './abortableWait.ts';
 import { WriteLane } from './writeLane.ts';
@@ -162,6 +170,32 @@ export function createLocalGitRecordsStore(options: LocalGitRecordsStoreOptions)
     return { path, content, sha: gitBlobSha(bytes) };
   }
 
+  /** Which of `paths` are files in HEAD (one git call); a path that is a folder is refused. */
+  async function filesInHead(paths: readonly string[]): Promise<Set<string>> {
+    const listing = (await git(['ls-tree', '-z', 'HEAD', '--', ...paths])).toString('utf8');
+    const wanted = new Set(paths);
+    const present = new Set<string>();
+    for (const line of listing.split('\0')) {
+      const found = /^\d+ (\w+) [0-9a-f]+\t(.*)$/s.exec(line);
+      if (!found || !wanted.has(found[2]!)) continue;
+      if (found[1] !== 'blob') throw new Error(`${found[2]} is a folder in the records repository, not a file.`);
+      present.add(found[2]!);
+    }
+    return present;
+  }
+
+  /** Writes new files and commits exactly those paths, in one commit. */
+  async function commitNewFiles(files: readonly NewFile[], message: string): Promise<void> {
+    for (const file of files) {
+      const absolute = join(dir, ...file.path.split('/'));
+      await mkdir(dirname(absolute), { recursive: true });
+      await writeFile(absolute, Buffer.from(file.content, 'utf8'));
+    }
+    const paths = files.map((file) => file.path);
+    await gitWithLock(['add', '--', ...paths]);
+    await gitWithLock(['commit', '-q', '--no-verify', '--allow-empty', `--message=${message}`, '--', ...paths]);
+  }
+
   return {
     description: `local git repository at ${dir}`,
 
@@ -174,6 +208,25 @@ export function createLocalGitRecordsStore(options: LocalGitRecordsStoreOptions)
         if (existing) return { created: false, file: await readBlob(path, existing.sha) };
         return { created: true, file: await commitFile(path, content, message, false) };
       });
+    },
+
+    async createFiles(files, message) {
+      if (typeof message === 'string') checkCommitMessage(message);
+      const { unique, repeated } = distinctNewFiles(files);
+      const result: CreateFilesResult = { created: [], alreadyStored: [] };
+      if (unique.length > 0) await ensureRepository();
+      for (const batch of inChunks(unique, MAX_FILES_PER_COMMIT)) {
+        await lane.run(async () => {
+          const present = await filesInHead(batch.map((file) => file.path));
+          const fresh = batch.filter((file) => !present.has(file.path));
+          result.alreadyStored.push(...batch.filter((file) => present.has(file.path)).map((file) => file.path));
+          if (fresh.length === 0) return;
+          await commitNewFiles(fresh, messageFor(message, fresh));
+          result.created.push(...fresh.map((file) => file.path));
+        });
+      }
+      result.alreadyStored.push(...repeated);
+      return result;
     },
 
     async readFile(path) {

@@ -25,8 +25,38 @@ export function sortPaths(paths: Iterable<string>): string[] {
   return [...paths].sort();
 }
 
+/** The message of a createFiles commit holding `files` (checked like any other). */
+export function messageFor(message: string | ((files: readonly { path: string; content: string }[]) => string), files: readonly { path: string; content: string }[]): string {
+  return checkCommitMessage(typeof message === 'string' ? message : message(files));
+}
+
 /** A commit needs a message; refuse an empty one the same way on both adapters. */
 export function checkCommitMessage(message: string): string {
   if (message.trim() === '') throw new Error('A records commit needs a message.');
   return message;
+}
+
+/**
+ * Checks every path of a createFiles list before anything is written. A path given twice is
+ * created once, from its first content; the repeats are reported as already stored.
+ */
+export function distinctNewFiles<File extends { path: string }>(files: readonly File[]): { unique: File[]; repeated: string[] } {
+  const seen = new Set<string>();
+  const unique: File[] = [];
+  const repeated: string[] = [];
+  for (const file of files) {
+    checkRecordPath(file.path);
+    if (seen.has(file.path)) repeated.push(file.path);
+    else unique.push(file);
+    seen.add(file.path);
+  }
+  return { unique, repeated };
+}
+
+/** Splits a list into runs of at most `size` (the last may be shorter). */
+export function inChunks<T>(items: readonly T[], size: number): T[][] {
+  if (!(size >= 1)) throw new Error(`A chunk size must be at least 1, not ${size}.`);
+  const chunks: T[][] = [];
+  for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
+  return chunks;
 }

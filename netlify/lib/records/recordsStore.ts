@@ -11,6 +11,27 @@ export interface StoredFile {
   sha: string;
 }
 
+/** A file to create, for createFiles. */
+export interface NewFile {
+  path: string;
+  /** UTF-8 text of the file. */
+  content: string;
+}
+
+/** What createFiles did with each path, in the order given. */
+export interface CreateFilesResult {
+  /** Paths this call committed. */
+  created: string[];
+  /** Paths that already existed (or came twice in the list): left exactly as they were. */
+  alreadyStored: string[];
+}
+
+/** A commit message, or one made from the files the commit holds. */
+export type CommitMessage = string | ((files: readonly NewFile[]) => string);
+
+/** The most files one createFiles commit holds; a longer list is split into several commits. */
+export const MAX_FILES_PER_COMMIT = 100;
+
 export interface RecordsStore {
   /** For logs and messages: where records go (never includes a secret). */
   readonly description: string;
@@ -19,6 +40,15 @@ export interface RecordsStore {
    * the existing file is returned with created: false (so a replayed submission is idempotent).
    */
   createFile(path: string, content: string, message: string): Promise<{ created: boolean; file: StoredFile }>;
+  /**
+   * Creates many files with createFile's create-only semantics, in ONE commit per
+   * MAX_FILES_PER_COMMIT files (none when every path exists). Existing paths are left untouched
+   * and reported in alreadyStored; a path given twice is created once (the first content).
+   * Either a commit lands whole or not at all; when a long list fails part way, the commits
+   * already made stay, and a replay reports their files as alreadyStored. `message` may be a
+   * function of the files a commit actually holds (so its history names only those).
+   */
+  createFiles(files: readonly NewFile[], message: CommitMessage): Promise<CreateFilesResult>;
   /** Reads a file, or null when there is none. */
   readFile(path: string): Promise<StoredFile | null>;
   /**

@@ -4,13 +4,18 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { gitBlobSha } from '../../../tests/servers/github/gitObjects.ts';
-import { RecordsConflictError, type RecordsStore } from './recordsStore.ts';
+import { MAX_FILES_PER_COMMIT, RecordsConflictError, type RecordsStore } from './recordsStore.ts';
 
 export interface ContractSubject {
   store: RecordsStore;
   /** Commits made by writes so far (a repository's first commit excluded). */
   commitCount(): Promise<number>;
   close(): Promise<void>;
+  /**
+   * Another writer on the same records, as a second function instance would be (its own store
+   * object); default: the same store.
+   */
+  otherWriter?(): RecordsStore;
 }
 
 const sha = (text: string) => gitBlobSha(Buffer.from(text, 'utf8'));
@@ -98,6 +103,96 @@ export function describeRecordsStoreContract(name: string, open: () => Promise<C
       const { file } = await store.createFile('messages/2026-2027/unicode.json', content, 'Add message (ünïcode)');
       expect(file.sha).toBe(sha(content));
       expect(await store.readFile('messages/2026-2027/unicode.json')).toEqual({ path: 'messages/2026-2027/unicode.json', content, sha: sha(content) });
+    });
+
+    it('creates many files in one commit, leaving existing and repeated paths untouched and reported', async () => {
+      await store.createFile('applications/2026-2027/mentor/a.json', 'original', 'Add a');
+      const result = await store.createFiles(
+        [
+          { path: 'applications/2026-2027/mentor/a.json', content: 'replayed' },
+          { path: 'applications/2026-2027/mentee/b.json', content: 'b' },
+          { path: 'messages/2026-2027/c.json', content: 'c ✓' },
+          { path: 'applications/2026-2027/mentee/b.json', content: 'b again' },
+        ],
+        'Add held records\n\nAdd b\nAdd c',
+      );
+      expect(result).toEqual({
+        created: ['applications/2026-2027/mentee/b.json', 'messages/2026-2027/c.json'],
+        alreadyStored: ['applications/2026-2027/mentor/a.json', 'applications/2026-2027/mentee/b.json'],
+      });
+      expect(await subject.commitCount()).toBe(2);
+      expect((await store.readFile('applications/2026-2027/mentor/a.json'))?.content).toBe('original');
+      expect(await store.readFile('applications/2026-2027/mentee/b.json')).toEqual({ path: 'applications/2026-2027/mentee/b.json', content: 'b', sha: sha('b') });
+      expect((await store.readFile('messages/2026-2027/c.json'))?.sha).toBe(sha('c ✓'));
+      expect(await store.listFiles('applications/2026-2027')).toEqual(['applications/2026-2027/mentee/b.json', 'applications/2026-2027/mentor/a.json']);
+    });
+
+    it('makes no commit when every file of a batch is already stored', async () => {
+      await store.createFiles([{ path: 'messages/2026-2027/x.json', content: 'x' }], 'Add x');
+      expect(await store.createFiles([{ path: 'messages/2026-2027/x.json', content: 'y' }], 'Add x again')).toEqual({ created: [], alreadyStored: ['messages/2026-2027/x.json'] });
+      expect(await store.createFiles([], 'Nothing')).toEqual({ created: [], alreadyStored: [] });
+      expect(await subject.commitCount()).toBe(1);
+    });
+
+    it('names in a batch’s message only the files that commit holds, when given a function', async () => {
+      await store.createFile('messages/2026-2027/m1.json', 'm1', 'Add m1');
+      const asked: string[][] = [];
+      await store.createFiles(
+        ['m1', 'm2', 'm3'].map((name) => ({ path: `messages/2026-2027/${name}.json`, content: name })),
+        (files) => {
+          asked.push(files.map((file) => file.path));
+          return `Add ${files.length} messages`;
+        },
+      );
+      expect(asked.at(-1)).toEqual(['messages/2026-2027/m2.json', 'messages/2026-2027/m3.json']);
+      expect(await subject.commitCount()).toBe(2);
+    });
+
+    it(`commits at most ${MAX_FILES_PER_COMMIT} files at a time`, async () => {
+      const files = Array.from({ length: MAX_FILES_PER_COMMIT + 20 }, (_, index) => ({ path: `check-ins/2026-2027/2026-10/p${String(index).padStart(3, '0')}.json`, content: `${index}` }));
+      const result = await store.createFiles(files, 'Add check-ins');
+      expect(result.created).toEqual(files.map((file) => file.path));
+      expect(await subject.commitCount()).toBe(2);
+      expect(await store.listFiles('check-ins/2026-2027')).toHaveLength(files.length);
+    });
+
+    it('keeps create-only semantics while another writer creates one of the batch’s paths', async () => {
+      const other = subject.otherWriter?.() ?? store;
+      const files = Array.from({ length: 8 }, (_, index) => ({ path: `messages/2026-2027/batch-${index}.json`, content: `ours ${index}` }));
+      const [batch, theirs, solo] = await Promise.all([
+        store.createFiles(files, 'Add a batch'),
+        other.createFile('messages/2026-2027/batch-3.json', 'theirs', 'Add batch-3'),
+        other.createFile('messages/2026-2027/solo.json', 'solo', 'Add solo'),
+      ]);
+      const contested = (await store.readFile('messages/2026-2027/batch-3.json'))!.content;
+      if (batch.created.includes('messages/2026-2027/batch-3.json')) {
+        expect(contested).toBe('ours 3');
+        expect(theirs).toMatchObject({ created: false, file: { content: 'ours 3' } });
+      } else {
+        expect(batch.alreadyStored).toEqual(['messages/2026-2027/batch-3.json']);
+        expect(contested).toBe('theirs');
+        expect(theirs.created).toBe(true);
+      }
+      expect(solo.created).toBe(true);
+      expect([...batch.created, ...batch.alreadyStored].sort()).toEqual(files.map((file) => file.path).sort());
+      for (const [index, file] of files.entries()) if (index !== 3) expect((await store.readFile(file.path))?.content).toBe(file.content);
+      expect(await store.listFiles('messages/2026-2027')).toHaveLength(9);
+      expect(await subject.commitCount()).toBe(2 + (theirs.created ? 1 : 0));
+    });
+
+    it('refuses a batch with a path outside the records layout before writing any of it', async () => {
+      await expect(
+        store.createFiles(
+          [
+            { path: 'messages/2026-2027/fine.json', content: 'x' },
+            { path: '../escape.json', content: 'x' },
+          ],
+          'Bad batch',
+        ),
+      ).rejects.toThrow(/Not a valid record path/);
+      await expect(store.createFiles([{ path: 'messages/2026-2027/fine.json', content: 'x' }], ' ')).rejects.toThrow(/needs a message/);
+      expect(await subject.commitCount()).toBe(0);
+      expect(await store.readFile('messages/2026-2027/fine.json')).toBeNull();
     });
 
     it('refuses paths outside the records layout before touching anything', async () => {

@@ -1,6 +1,8 @@
 /**
  * A local stand-in for GitHub's REST API, for one repository and one branch: enough of the
- * contents, trees, branches and refs endpoints for Octokit and the records store, with GitHub's
+ * contents, trees, branches and refs endpoints, and of the Git Data API's writes (create a tree
+ * with inline contents, create a commit, move the branch only by fast-forward unless forced),
+ * for Octokit and the records store, with GitHub's
  * status codes and messages (checked against @octokit/fixtures' recordings), git blob, tree and
  * commit shas, and faults the tests switch on from code (errors, rate limits, slow or hanging
  * answers, branch conflicts).
@@ -36,7 +38,19 @@ export interface FakeGitHubOptions {
   treeEntryLimit?: number;
 }
 
-export type RequestKind = 'get-content' | 'put-content' | 'get-tree' | 'get-branch' | 'get-ref' | 'other';
+export type RequestKind =
+  | 'get-content'
+  | 'put-content'
+  | 'get-tree'
+  | 'get-branch'
+  | 'get-ref'
+  | 'create-tree'
+  | 'create-commit'
+  | 'update-ref'
+  | 'other';
+
+/** The requests GitHub counts as content-creating for its secondary limit (80 a minute). */
+export const CONTENT_CREATING_KINDS: ReadonlySet<RequestKind> = new Set(['put-content', 'create-tree', 'create-commit', 'update-ref']);
 
 /** Which requests a fault applies to; every given field must match. */
 export interface RequestMatch {
@@ -71,8 +85,10 @@ export interface FakeCommit {
   message: string;
   author: Identity;
   committer: Identity;
-  /** The file the commit wrote; null for the first commit of a non-empty start. */
+  /** The file the commit wrote (the first, when it wrote several); null for the first commit of a non-empty start. */
   path: string | null;
+  /** Every file the commit added or changed, sorted. */
+  paths: string[];
 }
 
 interface StoredBlob {
@@ -96,6 +112,9 @@ const DOCS = {
   root: 'https://docs.github.com/rest',
   getContent: 'https://docs.github.com/rest/repos/contents#get-repository-content',
   putContent: 'https://docs.github.com/rest/repos/contents#create-or-update-file-contents',
+  createTree: 'https://docs.github.com/rest/git/trees#create-a-tree',
+  createCommit: 'https://docs.github.com/rest/git/commits#create-a-commit',
+  updateRef: 'https://docs.github.com/rest/git/refs#update-a-reference',
   getTree: 'https://docs.github.com/rest/git/trees#get-a-tree',
   branch: 'https://docs.github.com/rest/branches/branches#get-a-branch',
   secondary: 'https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
@@ -144,6 +163,9 @@ export class FakeGitHubState {
   putsInFlight = 0;
   readonly #files = new Map<string, StoredBlob>();
   readonly #trees = new Map<string, TreeEntry[]>();
+  /** Every blob and commit ever made, by sha (commits not on the branch included). */
+  readonly #blobs = new Map<string, StoredBlob>();
+  readonly #commitsBySha = new Map<string, FakeCommit>();
 
   constructor(options: FakeGitHubOptions) {
     this.branch = options.branch ?? 'main';
@@ -174,6 +196,11 @@ export class FakeGitHubState {
     return this.commits.at(-1);
   }
 
+  /** A commit by sha, on the branch or not. */
+  commit(sha: string): FakeCommit | undefined {
+    return this.#commitsBySha.get(sha);
+  }
+
   /** Commits that wrote a file (the first commit of a non-empty start excluded). */
   get fileCommits(): FakeCommit[] {
     return this.commits.filter((commit) => commit.path !== null);
@@ -192,7 +219,7 @@ export class FakeGitHubState {
 
   /** The tree entries of a tree sha, or of the branch name. */
   tree(ref: string): { sha: string; entries: TreeEntry[] } | undefined {
-    const commit = ref === this.branch ? this.head : this.commits.find((candidate) => candidate.sha === ref);
+    const commit = ref === this.branch ? this.head : this.#commitsBySha.get(ref);
     const sha = commit ? commit.tree : ref;
     const entries = this.#trees.get(sha);
     return entries ? { sha, entries } : undefined;
@@ -205,20 +232,96 @@ export class FakeGitHubState {
     return { blob, commit };
   }
 
+  /**
+   * @internal for the server: a tree made of `base` (a tree sha) with `entries` set on top, each
+   * a path with its content or an existing blob's sha. A string says what GitHub would refuse.
+   */
+  createTree(base: string | undefined, entries: Array<{ path: string; content?: Buffer; sha?: string }>): { sha: string; entries: TreeEntry[] } | string {
+    if (base !== undefined && !this.#trees.has(base)) return 'base_tree';
+    const files = base === undefined ? new Map<string, StoredBlob>() : this.#flatten(base);
+    for (const entry of entries) {
+      const blob = entry.content ? this.#blob(entry.content) : entry.sha ? this.#blobs.get(entry.sha) : undefined;
+      if (!blob) return 'sha';
+      files.set(entry.path, blob);
+    }
+    const folders = new Set([...files.keys()].flatMap((path) => path.split('/').slice(0, -1).map((_, index, parts) => parts.slice(0, index + 1).join('/'))));
+    if ([...files.keys()].some((path) => folders.has(path))) return 'path';
+    const sha = this.#keepTrees(files);
+    return { sha, entries: this.#trees.get(sha)! };
+  }
+
+  /** @internal for the server: a commit of a tree, not on the branch until updateBranch moves it. */
+  createCommit(message: string, tree: string, parents: string[], identity: { author: Identity; committer: Identity }): FakeCommit | string {
+    if (!this.#trees.has(tree)) return 'tree';
+    if (parents.some((parent) => !this.#commitsBySha.has(parent))) return 'parents';
+    const parent = parents[0] ?? null;
+    const before = parent ? this.#flatten(this.#commitsBySha.get(parent)!.tree) : new Map<string, StoredBlob>();
+    const after = this.#flatten(tree);
+    const paths = [...after].filter(([path, blob]) => before.get(path)?.sha !== blob.sha).map(([path]) => path).sort();
+    return this.#makeCommit(message, tree, parent, paths, identity.committer, identity.author);
+  }
+
+  /**
+   * @internal for the server: moves the branch to a commit. Without `force` only a fast-forward
+   * (the head is the commit or one of its ancestors); a new head's files become the branch's.
+   */
+  updateBranch(sha: string, force: boolean): 'updated' | 'unknown-commit' | 'not-fast-forward' {
+    const target = this.#commitsBySha.get(sha);
+    if (!target) return 'unknown-commit';
+    const head = this.head;
+    if (head?.sha === sha) return 'updated';
+    const chain: FakeCommit[] = [];
+    for (let commit: FakeCommit | undefined = target; commit && commit.sha !== head?.sha; commit = commit.parent ? this.#commitsBySha.get(commit.parent) : undefined) {
+      chain.unshift(commit);
+    }
+    const fastForward = !head || chain[0]?.parent === head.sha;
+    if (!fastForward && !force) return 'not-fast-forward';
+    this.commits.push(...(fastForward ? chain : [target]));
+    this.#files.clear();
+    for (const [path, blob] of this.#flatten(target.tree)) this.#files.set(path, blob);
+    return 'updated';
+  }
+
+  #blob(content: Buffer): StoredBlob {
+    const sha = gitBlobSha(content);
+    const blob = this.#blobs.get(sha) ?? { content, sha, size: content.length };
+    this.#blobs.set(sha, blob);
+    return blob;
+  }
+
+  /** Every file under a tree, by path. */
+  #flatten(treeSha: string, prefix = '', into = new Map<string, StoredBlob>()): Map<string, StoredBlob> {
+    for (const entry of this.#trees.get(treeSha) ?? []) {
+      if (entry.type === 'tree') this.#flatten(entry.sha, `${prefix}${entry.name}/`, into);
+      else into.set(`${prefix}${entry.name}`, this.#blobs.get(entry.sha)!);
+    }
+    return into;
+  }
+
+  #keepTrees(files: ReadonlyMap<string, StoredBlob>): string {
+    const { rootSha, trees } = buildTrees(files);
+    for (const [sha, entries] of trees) this.#trees.set(sha, entries);
+    return rootSha;
+  }
+
   #store(path: string, content: Buffer): StoredBlob {
-    const blob = { content, sha: gitBlobSha(content), size: content.length };
+    const blob = this.#blob(content);
     this.#files.set(path, blob);
     return blob;
   }
 
   #commit(message: string, path: string | null, committer: Identity, author: Identity = committer): FakeCommit {
-    const { rootSha, trees } = buildTrees(this.#files);
-    for (const [sha, entries] of trees) this.#trees.set(sha, entries);
-    const parent = this.head?.sha ?? null;
-    const stamp = (who: Identity) => `${who.name} <${who.email}> ${Math.floor(Date.parse(who.date) / 1000)} +0000`;
-    const text = `tree ${rootSha}\n${parent ? `parent ${parent}\n` : ''}author ${stamp(author)}\ncommitter ${stamp(committer)}\n\n${message}\n`;
-    const commit: FakeCommit = { sha: gitObjectSha('commit', Buffer.from(text)), tree: rootSha, parent, message, author, committer, path };
+    const rootSha = this.#keepTrees(this.#files);
+    const commit = this.#makeCommit(message, rootSha, this.head?.sha ?? null, path === null ? [] : [path], committer, author);
     this.commits.push(commit);
+    return commit;
+  }
+
+  #makeCommit(message: string, tree: string, parent: string | null, paths: string[], committer: Identity, author: Identity): FakeCommit {
+    const stamp = (who: Identity) => `${who.name} <${who.email}> ${Math.floor(Date.parse(who.date) / 1000)} +0000`;
+    const text = `tree ${tree}\n${parent ? `parent ${parent}\n` : ''}author ${stamp(author)}\ncommitter ${stamp(committer)}\n\n${message}\n`;
+    const commit: FakeCommit = { sha: gitObjectSha('commit', Buffer.from(text)), tree, parent, message, author, committer, path: paths[0] ?? null, paths };
+    this.#commitsBySha.set(commit.sha, commit);
     return commit;
   }
 }
@@ -229,12 +332,13 @@ export class FakeGitHubFaults {
   putConflictProbability = 0;
   /**
    * GitHub's real secondary limit, simulated: more than `maxRequests` content-creating requests
-   * (PUTs) within `windowMs` answer 403 with retry-after (the seconds until the window frees,
+   * (PUT contents, POST git/trees, POST git/commits, PATCH git/refs) within `windowMs` answer 403 with retry-after (the seconds until the window frees,
    * unless `retryAfterSeconds` is given). null: off.
    */
   secondaryLimit: { maxRequests: number; windowMs: number; retryAfterSeconds?: number } | null = null;
   #random: () => number = Math.random;
   readonly rules: FaultRule[] = [];
+  /** When each content-creating request counted by the secondary limit was accepted. */
   readonly acceptedPutTimes: number[] = [];
 
   /** The next `count` matching requests answer `status` (500, 502, 503, ...). */
@@ -364,6 +468,24 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     if (record) record.status = status;
   }
 
+  /**
+   * GitHub's secondary limit on content-creating requests, when a test switched it on: answers
+   * 403 with retry-after and returns true once the window is full, else counts this request.
+   */
+  function refusedBySecondaryLimit(response: ServerResponse, record: RecordedRequest): boolean {
+    const limit = faults.secondaryLimit;
+    if (!limit) return false;
+    const now = Date.now();
+    while (faults.acceptedPutTimes.length > 0 && faults.acceptedPutTimes[0]! <= now - limit.windowMs) faults.acceptedPutTimes.shift();
+    if (faults.acceptedPutTimes.length >= limit.maxRequests) {
+      const retryAfter = limit.retryAfterSeconds ?? Math.max(1, Math.ceil((faults.acceptedPutTimes[0]! + limit.windowMs - now) / 1000));
+      send(response, 403, { message: SECONDARY_RATE_LIMIT_MESSAGE, documentation_url: DOCS.secondary, status: '403' }, { 'retry-after': String(retryAfter) }, record);
+      return true;
+    }
+    faults.acceptedPutTimes.push(now);
+    return false;
+  }
+
   const notFound = (documentation = DOCS.root) => ({ message: 'Not Found', documentation_url: documentation, status: '404' });
 
   async function readBody(request: IncomingMessage): Promise<string> {
@@ -381,6 +503,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       return { kind: method === 'PUT' ? 'put-content' : method === 'GET' ? 'get-content' : 'other', filePath, rest };
     }
     if (method === 'GET' && rest.startsWith('/git/trees/')) return { kind: 'get-tree', rest };
+    if (method === 'POST' && rest === '/git/trees') return { kind: 'create-tree', rest };
+    if (method === 'POST' && rest === '/git/commits') return { kind: 'create-commit', rest };
+    if (method === 'PATCH' && rest.startsWith('/git/refs/')) return { kind: 'update-ref', rest };
     if (method === 'GET' && rest.startsWith('/branches/')) return { kind: 'get-branch', rest };
     if (method === 'GET' && (rest.startsWith('/git/ref/') || rest.startsWith('/git/refs/'))) return { kind: 'get-ref', rest };
     return { kind: 'other', rest };
@@ -486,16 +611,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     const branch = typeof body.branch === 'string' ? body.branch : state.branch;
     if (branch !== state.branch) return send(response, 404, { message: `Branch ${branch} not found`, documentation_url: DOCS.putContent, status: '404' }, {}, record);
 
-    const limit = faults.secondaryLimit;
-    if (limit) {
-      const now = Date.now();
-      while (faults.acceptedPutTimes.length > 0 && faults.acceptedPutTimes[0]! <= now - limit.windowMs) faults.acceptedPutTimes.shift();
-      if (faults.acceptedPutTimes.length >= limit.maxRequests) {
-        const retryAfter = limit.retryAfterSeconds ?? Math.max(1, Math.ceil((faults.acceptedPutTimes[0]! + limit.windowMs - now) / 1000));
-        return send(response, 403, { message: SECONDARY_RATE_LIMIT_MESSAGE, documentation_url: DOCS.secondary, status: '403' }, { 'retry-after': String(retryAfter) }, record);
-      }
-      faults.acceptedPutTimes.push(now);
-    }
+    if (refusedBySecondaryLimit(response, record)) return;
 
     // GitHub moves the branch with a compare-and-swap: a write that starts while another one on
     // the same branch is being applied fails with this 409.
@@ -513,20 +629,113 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       if (sha && existing?.sha !== sha) {
         return send(response, 409, { message: `${filePath} does not match ${sha}`, documentation_url: DOCS.putContent, status: '409' }, {}, record);
       }
-      const identity = (value: unknown): Identity | undefined => {
-        if (!value || typeof value !== 'object') return undefined;
-        const { name, email, date } = value as Record<string, unknown>;
-        return typeof name === 'string' && typeof email === 'string' ? { name, email, date: typeof date === 'string' ? date : isoSeconds() } : undefined;
-      };
-      const tokenOwner = { name: 'fake-user', email: 'fake-user@users.noreply.github.com', date: isoSeconds() };
-      const committer = identity(body.committer) ?? identity(body.author) ?? tokenOwner;
-      const author = identity(body.author) ?? committer;
-      const { blob, commit } = state.write(filePath, Buffer.from(body.content, 'base64'), body.message, { author, committer });
+      const { blob, commit } = state.write(filePath, Buffer.from(body.content, 'base64'), body.message, identities(body));
       const content = contentEntry(filePath, 'file', blob.sha, blob.size);
       return send(response, existing ? 200 : 201, { content, commit: commitJson(commit) }, {}, record);
     } finally {
       state.putsInFlight -= 1;
     }
+  }
+
+  /** The author and committer a write names, defaulting as GitHub does (to each other, then to the token's owner). */
+  function identities(body: Record<string, unknown>): { author: Identity; committer: Identity } {
+    const identity = (value: unknown): Identity | undefined => {
+      if (!value || typeof value !== 'object') return undefined;
+      const { name, email, date } = value as Record<string, unknown>;
+      return typeof name === 'string' && typeof email === 'string' ? { name, email, date: typeof date === 'string' ? date : isoSeconds() } : undefined;
+    };
+    const tokenOwner = { name: 'fake-user', email: 'fake-user@users.noreply.github.com', date: isoSeconds() };
+    const committer = identity(body.committer) ?? identity(body.author) ?? tokenOwner;
+    return { author: identity(body.author) ?? committer, committer };
+  }
+
+  /** A JSON body, or null after answering GitHub's 400. */
+  async function jsonBody(request: IncomingMessage, response: ServerResponse, record: RecordedRequest, documentation: string): Promise<Record<string, unknown> | null> {
+    try {
+      const body = JSON.parse(await readBody(request)) as unknown;
+      if (body && typeof body === 'object' && !Array.isArray(body)) return body as Record<string, unknown>;
+    } catch {
+      // answered below
+    }
+    send(response, 400, { message: 'Problems parsing JSON', documentation_url: documentation, status: '400' }, {}, record);
+    return null;
+  }
+
+  const invalidField = (response: ServerResponse, record: RecordedRequest, documentation: string, message: string) =>
+    send(response, 422, { message, documentation_url: documentation, status: '422' }, {}, record);
+
+  /** POST /git/trees: entries with inline `content` (or a blob `sha`), on top of `base_tree`. */
+  async function createTree(request: IncomingMessage, response: ServerResponse, record: RecordedRequest): Promise<void> {
+    const body = await jsonBody(request, response, record, DOCS.createTree);
+    if (!body) return;
+    if (!Array.isArray(body.tree)) return invalidField(response, record, DOCS.createTree, 'Invalid request.\n\n"tree" wasn\'t supplied.');
+    const entries: Array<{ path: string; content?: Buffer; sha?: string }> = [];
+    for (const raw of body.tree as unknown[]) {
+      const entry = (raw ?? {}) as Record<string, unknown>;
+      if (typeof entry.path !== 'string' || entry.path === '' || entry.path.split('/').some((part) => part === '' || part === '.' || part === '..')) {
+        return invalidField(response, record, DOCS.createTree, 'tree.path contains a malformed path component');
+      }
+      if (entry.type !== 'blob' || entry.mode !== '100644') return invalidField(response, record, DOCS.createTree, 'Only regular files (mode 100644, type blob) are supported by this stand-in.');
+      if (typeof entry.content === 'string') entries.push({ path: entry.path, content: Buffer.from(entry.content, 'utf8') });
+      else if (typeof entry.sha === 'string') entries.push({ path: entry.path, sha: entry.sha });
+      else return invalidField(response, record, DOCS.createTree, 'Must supply either tree.sha or tree.content. Request will be rejected if both are present.');
+    }
+    const base = typeof body.base_tree === 'string' ? body.base_tree : undefined;
+    if (refusedBySecondaryLimit(response, record)) return;
+    const tree = state.createTree(base, entries);
+    if (tree === 'base_tree') return invalidField(response, record, DOCS.createTree, 'Invalid tree info');
+    if (tree === 'sha') return invalidField(response, record, DOCS.createTree, 'tree.sha is not a valid blob');
+    if (typeof tree === 'string') return invalidField(response, record, DOCS.createTree, 'tree.path contains a malformed path component');
+    return send(response, 201, { sha: tree.sha, url: `${url}${repoPath}/git/trees/${tree.sha}`, tree: tree.entries.map((entry) => treeItem(entry, '')), truncated: false }, {}, record);
+  }
+
+  /** POST /git/commits: a commit of a tree with its parents; the branch does not move. */
+  async function createCommit(request: IncomingMessage, response: ServerResponse, record: RecordedRequest): Promise<void> {
+    const body = await jsonBody(request, response, record, DOCS.createCommit);
+    if (!body) return;
+    if (typeof body.message !== 'string') return invalidField(response, record, DOCS.createCommit, 'Invalid request.\n\n"message" wasn\'t supplied.');
+    if (typeof body.tree !== 'string') return invalidField(response, record, DOCS.createCommit, 'Invalid request.\n\n"tree" wasn\'t supplied.');
+    const parents = Array.isArray(body.parents) ? body.parents.filter((parent): parent is string => typeof parent === 'string') : [];
+    if (refusedBySecondaryLimit(response, record)) return;
+    const commit = state.createCommit(body.message, body.tree, parents, identities(body));
+    if (commit === 'tree') return invalidField(response, record, DOCS.createCommit, 'Tree SHA does not exist');
+    if (typeof commit === 'string') return invalidField(response, record, DOCS.createCommit, 'Parent SHA does not exist or is not a commit object');
+    return send(response, 201, commitJson(commit), { location: `${url}${repoPath}/git/commits/${commit.sha}` }, record);
+  }
+
+  /** PATCH /git/refs/heads/<branch>: moves the branch, by fast-forward only unless `force`. */
+  async function updateRef(request: IncomingMessage, response: ServerResponse, record: RecordedRequest, rest: string): Promise<void> {
+    const body = await jsonBody(request, response, record, DOCS.updateRef);
+    if (!body) return;
+    if (typeof body.sha !== 'string') return invalidField(response, record, DOCS.updateRef, 'Invalid request.\n\n"sha" wasn\'t supplied.');
+    const name = decodeURIComponent(rest.slice('/git/refs/'.length));
+    if (name !== `heads/${state.branch}` || !state.head) return invalidField(response, record, DOCS.updateRef, 'Reference does not exist');
+    if (refusedBySecondaryLimit(response, record)) return;
+    const outcome = state.updateBranch(body.sha, body.force === true);
+    if (outcome === 'unknown-commit') return invalidField(response, record, DOCS.updateRef, 'Object does not exist');
+    if (outcome === 'not-fast-forward') return invalidField(response, record, DOCS.updateRef, 'Update is not a fast forward');
+    const head = state.head;
+    return send(response, 200, refJson(state.branch, head.sha), {}, record);
+  }
+
+  function refJson(branch: string, sha: string) {
+    return {
+      ref: `refs/heads/${branch}`,
+      node_id: Buffer.from(`Ref:refs/heads/${branch}`).toString('base64'),
+      url: `${url}${repoPath}/git/refs/heads/${branch}`,
+      object: { sha, type: 'commit', url: `${url}${repoPath}/git/commits/${sha}` },
+    };
+  }
+
+  function treeItem(entry: TreeEntry, prefix: string) {
+    return {
+      path: `${prefix}${entry.name}`,
+      mode: entry.mode,
+      type: entry.type,
+      sha: entry.sha,
+      ...(entry.type === 'blob' ? { size: entry.size } : {}),
+      url: `${url}${repoPath}/git/${entry.type === 'blob' ? 'blobs' : 'trees'}/${entry.sha}`,
+    };
   }
 
   function getTree(response: ServerResponse, record: RecordedRequest, rest: string, query: URLSearchParams): void {
@@ -535,17 +744,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     const root = state.tree(ref);
     if (!root) return send(response, 404, notFound(DOCS.getTree), {}, record);
     const recursive = Boolean(query.get('recursive'));
-    const listed: Array<{ path: string; mode: string; type: string; sha: string; size?: number; url: string }> = [];
+    const listed: Array<ReturnType<typeof treeItem>> = [];
     const walk = (entries: TreeEntry[], prefix: string) => {
       for (const entry of entries) {
-        listed.push({
-          path: `${prefix}${entry.name}`,
-          mode: entry.mode,
-          type: entry.type,
-          sha: entry.sha,
-          ...(entry.type === 'blob' ? { size: entry.size } : {}),
-          url: `${url}${repoPath}/git/${entry.type === 'blob' ? 'blobs' : 'trees'}/${entry.sha}`,
-        });
+        listed.push(treeItem(entry, prefix));
         if (recursive && entry.type === 'tree') walk(state.tree(entry.sha)?.entries ?? [], `${prefix}${entry.name}/`);
       }
     };
@@ -556,12 +758,14 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
 
   function getBranchOrRef(response: ServerResponse, record: RecordedRequest, kind: RequestKind, rest: string): void {
     const name = decodeURIComponent(kind === 'get-branch' ? rest.slice('/branches/'.length) : rest.replace(/^\/git\/refs?\/heads\//, ''));
-    if (name !== state.branch || !state.head) return send(response, 404, { message: 'Branch not found', documentation_url: DOCS.branch, status: '404' }, {}, record);
+    // The git database of a repository with no commit at all answers 409, as GitHub does.
+    if (kind === 'get-ref' && !state.head) return send(response, 409, { message: 'Git Repository is empty.', documentation_url: DOCS.updateRef.replace('update-a-reference', 'get-a-reference'), status: '409' }, {}, record);
+    if (name !== state.branch || !state.head) return send(response, 404, { message: kind === 'get-ref' ? 'Not Found' : 'Branch not found', documentation_url: DOCS.branch, status: '404' }, {}, record);
     const head = state.head;
     if (kind === 'get-branch') {
       return send(response, 200, { name, commit: { sha: head.sha, commit: { message: head.message, tree: { sha: head.tree } } }, protected: false }, {}, record);
     }
-    return send(response, 200, { ref: `refs/heads/${name}`, object: { sha: head.sha, type: 'commit', url: `${url}${repoPath}/git/commits/${head.sha}` } }, {}, record);
+    return send(response, 200, refJson(name, head.sha), {}, record);
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -591,6 +795,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     if (kind === 'get-content') return getContent(response, record, filePath ?? '', parsed.searchParams, String(request.headers.accept ?? ''));
     if (kind === 'put-content') return putContent(request, response, record, filePath ?? '');
     if (kind === 'get-tree') return getTree(response, record, rest, parsed.searchParams);
+    if (kind === 'create-tree') return createTree(request, response, record);
+    if (kind === 'create-commit') return createCommit(request, response, record);
+    if (kind === 'update-ref') return updateRef(request, response, record, rest);
     if (kind === 'get-branch' || kind === 'get-ref') return getBranchOrRef(response, record, kind, rest);
     return send(response, 404, notFound(), {}, record);
   }

@@ -46,6 +46,19 @@ export function createMemoryRecordsStore(initial: Record<string, string> = {}): 
       writes.push({ path, message });
       return { created: true, file: stored(path)! };
     },
+    async createFiles(newFiles, message) {
+      const result = { created: [] as string[], alreadyStored: [] as string[] };
+      const fresh = newFiles.filter((file, index) => !files.has(file.path) && newFiles.findIndex((other) => other.path === file.path) === index);
+      for (const file of newFiles) if (!fresh.includes(file)) result.alreadyStored.push(file.path);
+      for (const file of fresh) failIfAsked(file.path); // all or nothing, like one commit
+      const text = typeof message === 'string' ? message : message(fresh);
+      for (const file of fresh) {
+        files.set(file.path, file.content);
+        writes.push({ path: file.path, message: text });
+        result.created.push(file.path);
+      }
+      return result;
+    },
     async readFile(path) {
       return stored(path);
     },
