@@ -1,9 +1,33 @@
 import { describe, expect, it } from 'vitest';
+import { startFakeGitHub } from '../../../tests/servers/github/fakeGitHub.ts';
+import { createGitHubRecordsStore } from '../records/githubRecordsStore.ts';
 import { applicationRecord, matchesContent, mentorRecordAnswers, pairFixture, stableUuid } from '../../../tests/servers/harness/mailingFixtures.ts';
 import { createMemoryRecordsStore } from '../../../tests/servers/harness/mailingMemoryStore.ts';
-import { loadPairs, PairsError } from './pairs.ts';
+import { loadMenteeApplications, loadPairs, PairsError } from './pairs.ts';
 
 const YEAR = '2026-2027';
+
+describe('loadPairs on GitHub', () => {
+  it('resolves 1,000 pairs with a constant handful of GitHub requests, not one per application', async () => {
+    const fixture = pairFixture(1_000, 'bulk');
+    const github = await startFakeGitHub({ owner: 'nasig', repo: 'mentoring-records', token: 'pairs-token', files: fixture.files });
+    try {
+      const store = createGitHubRecordsStore({ repo: 'nasig/mentoring-records', branch: github.branch, token: 'pairs-token', baseUrl: github.url, log: () => {} });
+      const pairs = await loadPairs(store, YEAR);
+      expect(pairs.active).toHaveLength(1_000);
+      expect(pairs.active[999]!.mentee).toMatchObject({ name: 'Mentee Person 999', email: 'mentee999@example.org' });
+      // The matches file, then the tarball (302 and download).
+      expect(github.state.requests.map((request) => request.kind)).toEqual(['get-content', 'get-archive', 'download-archive']);
+
+      const { mentees, skipped } = await loadMenteeApplications(store, YEAR);
+      expect(mentees).toHaveLength(1_000);
+      expect(skipped).toEqual([]);
+      expect(github.state.requests).toHaveLength(5);
+    } finally {
+      await github.stop();
+    }
+  });
+});
 
 describe('loadPairs', () => {
   it('resolves active pairs to names and addresses, and leaves ended pairs out', async () => {

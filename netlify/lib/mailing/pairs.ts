@@ -1,14 +1,15 @@
 /**
  * The year's pairs as the mailings need them: matches/<programYear>.json (written by the matching
  * tool or by hand) resolved to names and addresses through the application records
- * (applications/<year>/<role>/<id>.json). A pair naming an unknown application, a mentee in two
+ * (applications/<year>/<role>/<id>.json), read in bulk: one readFolder of the year's applications
+ * (a constant number of GitHub requests, however many pairs). A pair naming an unknown application, a mentee in two
  * active pairs or a mentor in more active pairs than they offered to take stops a mailing before
  * anything is sent: PairsError lists every problem, by pair and application id only (no names).
  */
 import { z } from 'zod';
 import type { Role } from '../../../src/schemas/application.ts';
 import { type Pair, matchesFileSchema, recordEnvelopeSchema } from '../../../src/schemas/record.ts';
-import type { RecordsStore } from '../records/recordsStore.ts';
+import type { RecordsStore, StoredFile } from '../records/recordsStore.ts';
 
 /** One participant, from their application. `personId` is the application's id. */
 export interface Person {
@@ -59,8 +60,6 @@ const contactAnswers = z.looseObject({
   capacity: z.number().int().min(1).optional(),
 });
 
-const READ_CONCURRENCY = 8;
-
 /** Runs `work` over `items` with at most `limit` at a time, keeping the order of results. */
 export async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
@@ -96,9 +95,9 @@ export function parsePerson(programYear: string, role: Role, id: string, path: s
   return { personId: id, role, name: answers.data.name, email: answers.data.email, answers: record.answers, capacity: answers.data.capacity, path };
 }
 
-async function readPerson(records: RecordsStore, programYear: string, role: Role, id: string): Promise<Person | string> {
+function personFrom(applications: ReadonlyMap<string, StoredFile>, programYear: string, role: Role, id: string): Person | string {
   const path = applicationPath(programYear, role, id);
-  const file = await records.readFile(path);
+  const file = applications.get(path);
   if (!file) return `there is no ${role} application ${id} (${path})`;
   return parsePerson(programYear, role, id, path, file.content);
 }
@@ -145,12 +144,12 @@ export async function loadPairs(records: RecordsStore, programYear: string, opti
     ).values(),
   ];
   const people = new Map<string, Person>();
-  const read = await mapLimited(wanted, READ_CONCURRENCY, (entry) => readPerson(records, programYear, entry.role, entry.id));
-  read.forEach((result, index) => {
-    const entry = wanted[index]!;
+  const applications = wanted.length > 0 ? await records.readFolder(`applications/${programYear}`) : new Map<string, StoredFile>();
+  for (const entry of wanted) {
+    const result = personFrom(applications, programYear, entry.role, entry.id);
     if (typeof result === 'string') problems.push(result);
     else people.set(`${entry.role}/${entry.id}`, result);
-  });
+  }
 
   const pairsOfMentee = new Map<string, string[]>();
   const pairsOfMentor = new Map<string, string[]>();
@@ -181,21 +180,18 @@ export async function loadPairs(records: RecordsStore, programYear: string, opti
 /** Every readable mentee application of the year (for the note to mentees left unmatched). */
 export async function loadMenteeApplications(records: RecordsStore, programYear: string): Promise<{ mentees: Array<Person & { submittedAt: string }>; skipped: string[] }> {
   const folder = `applications/${programYear}/mentee`;
-  const paths = (await records.listFiles(folder)).filter((path) => /\/[0-9a-f-]{36}\.json$/i.test(path));
   const skipped: string[] = [];
   const mentees: Array<Person & { submittedAt: string }> = [];
-  const files = await mapLimited(paths, READ_CONCURRENCY, (path) => records.readFile(path));
-  files.forEach((file, index) => {
-    const path = paths[index]!;
-    if (!file) return;
+  for (const [path, file] of await records.readFolder(folder)) {
+    if (!/\/[0-9a-f-]{36}\.json$/i.test(path)) continue;
     const id = path.slice(folder.length + 1, -'.json'.length);
     const person = parsePerson(programYear, 'mentee', id, path, file.content);
     if (typeof person === 'string') {
       skipped.push(person);
-      return;
+      continue;
     }
     const submittedAt = String((JSON.parse(file.content) as { submittedAt?: unknown }).submittedAt ?? '');
     mentees.push({ ...person, submittedAt });
-  });
+  }
   return { mentees, skipped };
 }

@@ -68,6 +68,11 @@ export function createMemoryRecordsStore(initial: Record<string, string> = {}): 
       if (current !== expectedSha) throw new RecordsConflictError(`${path} changed since it was read.`);
       return commit(path, content, message);
     },
+    async readFolder(folder) {
+      const prefix = folderPrefix(folder);
+      const paths = sortPaths([...files.keys()].filter((path) => path.startsWith(prefix)));
+      return new Map(paths.map((path) => [path, { ...files.get(path)! }]));
+    },
     async listFiles(folder) {
       const prefix = folderPrefix(folder);
       return sortPaths([...files.keys()].filter((path) => path.startsWith(prefix)));

@@ -161,6 +161,27 @@ describe('the GitHub stand-in answers like GitHub', () => {
     expect(missingRef.status).toBe(422);
   });
 
+  it('redirects a tarball request to a gzip archive like the recorded get-archive scenario', async () => {
+    const [redirect, download] = scenario('get-archive');
+    const github = await startFakeGitHub({ owner: 'octokit-fixture-org', repo: 'get-archive', token: TOKEN, files: { 'README.md': '# get-archive' } });
+    running.push(github);
+    const answer = await fetch(`${github.url}${redirect!.path}`, { headers: { authorization: `token ${TOKEN}` }, redirect: 'manual' });
+    expect(answer.status).toBe(redirect!.status);
+    expect(answer.headers.get('content-type')).toBe(redirect!.headers['content-type']);
+    const location = answer.headers.get('location')!;
+    expect(new URL(location).pathname).toMatch(/\/octokit-fixture-org\/get-archive\/legacy\.tar\.gz\/refs\/heads\/main$/);
+    expect(new URL(redirect!.headers.location!).pathname).toBe('/octokit-fixture-org/get-archive/legacy.tar.gz/refs/heads/main');
+
+    const archive = await fetch(location); // codeload takes no Authorization header
+    expect(archive.status).toBe(download!.status);
+    expect(archive.headers.get('content-type')).toBe(download!.headers['content-type']);
+    expect(archive.headers.get('content-disposition')).toMatch(/^attachment; filename=octokit-fixture-org-get-archive-[0-9a-f]{7}\.tar\.gz$/);
+    const bytes = new Uint8Array(await archive.arrayBuffer());
+    expect([bytes[0], bytes[1]]).toEqual([0x1f, 0x8b]); // gzip, as the recorded body
+    // The redirect's token is good once.
+    expect((await fetch(location)).status).toBe(404);
+  });
+
   it('counts tree, commit and ref writes against the secondary limit', async () => {
     const github = await startFakeGitHub({ owner: 'o', repo: 'r', token: TOKEN });
     running.push(github);

@@ -355,6 +355,37 @@ describe('the GitHub store under load and failure', () => {
     expect(github.state.files()).toEqual([]);
   });
 
+  it('reads a folder of 2,000 files from the branch tarball: two requests', async () => {
+    const files: Record<string, string> = {};
+    for (let index = 0; index < 2_000; index += 1) files[`applications/2026-2027/${index % 2 ? 'mentor' : 'mentee'}/${String(index).padStart(36, '0')}.json`] = `{"n":${index},"name":"Zoë"}`;
+    files['matches/2026-2027.json'] = '{}';
+    const github = await fakeGitHub({ files });
+    const before = github.state.requests.length;
+    const read = await storeFor(github).readFolder('applications/2026-2027');
+    expect(github.state.requests.slice(before).map((request) => `${request.kind} ${request.status}`)).toEqual(['get-archive 302', 'download-archive 200']);
+    expect(read.size).toBe(2_000);
+    const path = `applications/2026-2027/mentor/${String(7).padStart(36, '0')}.json`;
+    expect(read.get(path)).toEqual({ path, content: '{"n":7,"name":"Zoë"}', sha: github.state.blob(path)!.sha });
+  });
+
+  it('reads a folder file by file when the archive cannot be had', async () => {
+    const github = await fakeGitHub({ files: { 'a/1.json': '1', 'a/2.json': '2', 'b.json': 'b' } });
+    github.faults.failNext(10, 502, { kind: 'get-archive' });
+    const messages: string[] = [];
+    const read = await storeFor(github, { retries: 1, log: (message) => messages.push(message) }).readFolder('a');
+    expect([...read.values()].map((file) => file.content)).toEqual(['1', '2']);
+    expect(github.state.count({ kind: 'get-content', status: 200 })).toBe(2);
+    expect(messages.join('\n')).toMatch(/archive .* could not be read \(502\); reading a\/ file by file/);
+  });
+
+  it('reads nothing from a repository with no commit yet, and refuses a bad token at once', async () => {
+    const empty = await fakeGitHub({ empty: true });
+    expect((await storeFor(empty).readFolder('applications')).size).toBe(0);
+    const guarded = await fakeGitHub({ token: 'another-token' });
+    await expect(storeFor(guarded).readFolder('applications')).rejects.toBeInstanceOf(GitHubAccessError);
+    expect(guarded.state.requests).toHaveLength(1);
+  });
+
   it('describes itself without the token', () => {
     const store = createGitHubRecordsStore({ repo: 'nasig/records', branch: 'main', token: TOKEN });
     expect(store.description).toBe('GitHub repository nasig/records (branch main)');

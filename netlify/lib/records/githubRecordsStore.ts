@@ -13,9 +13,16 @@
  * Batches (createFiles) go through the Git Data API: one tree with the files inline, one commit,
  * one non-forced ref update (3 content-creating requests for up to 100 files); when the branch
  * moved meanwhile GitHub refuses the update (422) and the batch is rebuilt on the new head.
+ * Bulk reads (readFolder) download the branch's tarball (GET tarball, which redirects to
+ * codeload; two HTTP requests for the whole repository) and fall back to one read per file when
+ * the archive cannot be had.
  * Logs carry statuses and record paths only: never the token, never file contents.
  */
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
 import { Octokit } from '@octokit/rest';
+import { unpackTar } from 'modern-tar';
 import { retry } from '@octokit/plugin-retry';
 import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
 import {
@@ -123,6 +130,14 @@ const unspacedWrites = {
 } as unknown as NonNullable<ThrottlingOptions['write']>;
 
 let storeCount = 0;
+
+const gunzipAsync = promisify(gunzip);
+
+/** What `git hash-object` answers for these bytes. */
+const gitBlobSha = (bytes: Uint8Array) => createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+
+/** Files this many at a time when a folder is read file by file. */
+const READ_CONCURRENCY = 8;
 
 export function createGitHubRecordsStore(options: GitHubRecordsStoreOptions): RecordsStore {
   const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(options.repo);
@@ -441,6 +456,58 @@ export function createGitHubRecordsStore(options: GitHubRecordsStoreOptions): Re
     return result;
   }
 
+  /**
+   * Every file under `prefix` from the branch's tarball. GitHub's tarball puts each path under one
+   * top folder (owner-repo-sha); git archive writes files as committed (records have no
+   * .gitattributes), so each blob sha is computed from the bytes.
+   */
+  async function fromArchive(prefix: string, signal: AbortSignal): Promise<Map<string, StoredFile>> {
+    const { data } = await octokit.rest.repos.downloadTarballArchive({
+      owner,
+      repo,
+      ref: branch,
+      // A whole repository takes longer than one small request: the operation's deadline bounds it.
+      request: { signal, fetch: fetchWithTimeout(Math.max(requestTimeoutMs, deadlineMs)) },
+    });
+    const archive = new Uint8Array(await gunzipAsync(Buffer.from(data as ArrayBuffer)));
+    const found = new Map<string, StoredFile>();
+    for (const entry of await unpackTar(archive)) {
+      if (entry.header.type !== 'file' || !entry.data) continue;
+      const slash = entry.header.name.indexOf('/');
+      const path = slash === -1 ? '' : entry.header.name.slice(slash + 1);
+      if (path === '' || !path.startsWith(prefix)) continue;
+      found.set(path, { path, content: Buffer.from(entry.data).toString('utf8'), sha: gitBlobSha(entry.data) });
+    }
+    return new Map(sortPaths(found.keys()).map((path) => [path, found.get(path)!]));
+  }
+
+  /** Every file under `prefix`, listed then read one by one (a few at a time). */
+  async function fileByFile(prefix: string, signal: AbortSignal): Promise<Map<string, StoredFile>> {
+    let root: TreeListing;
+    try {
+      root = await getTree(branch, true, signal);
+    } catch (error) {
+      if (isEmptyRepository(httpFailure(error))) return new Map();
+      throw error;
+    }
+    const paths = root.truncated
+      ? (await blobsUnder(root.sha, '', signal, root)).filter((path) => path.startsWith(prefix))
+      : root.tree.filter((entry) => entry.type === 'blob' && entry.path?.startsWith(prefix)).map((entry) => entry.path!);
+    const files = new Map<string, StoredFile>();
+    const sorted = sortPaths(paths);
+    let next = 0;
+    const worker = async () => {
+      while (next < sorted.length) {
+        const path = sorted[next]!;
+        next += 1;
+        const file = await read(path, signal);
+        if (file) files.set(path, file);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, sorted.length) }, worker));
+    return new Map(sortPaths(files.keys()).map((path) => [path, files.get(path)!]));
+  }
+
   return {
     description: `GitHub repository ${where}`,
 
@@ -480,6 +547,22 @@ export function createGitHubRecordsStore(options: GitHubRecordsStoreOptions): Re
           if (isShaMismatch(failure)) throw new RecordsConflictError(`${path} changed since it was read.`);
           throw error;
         }
+      });
+    },
+
+    async readFolder(folder) {
+      const prefix = folderPrefix(folder);
+      return withinDeadline(`read ${prefix || '/'}`, async (signal) => {
+        try {
+          return await fromArchive(prefix, signal);
+        } catch (error) {
+          if (signal.aborted) throw error;
+          const failure = httpFailure(error);
+          // A refused token or repository fails the same way file by file: say so at once.
+          if (failure && (failure.status === 401 || (failure.status === 403 && !isRateLimited(failure)))) throw error;
+          log(`records: the archive of ${where} could not be read (${failure ? failure.status : error instanceof Error ? error.name : 'error'}); reading ${prefix || '/'} file by file.`);
+        }
+        return fileByFile(prefix, signal);
       });
     },
 

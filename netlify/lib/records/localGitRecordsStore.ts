@@ -75,10 +75,10 @@ export function createLocalGitRecordsStore(options: LocalGitRecordsStoreOptions)
   const lane = new WriteLane();
   let ready: Promise<void> | undefined;
 
-  function git(args: string[]): Promise<Buffer> {
+  function git(args: string[], input?: Buffer): Promise<Buffer> {
     const fullArgs = ['-C', dir, '--literal-pathspecs', '-c', 'core.quotePath=false', '-c', 'core.autocrlf=false', '-c', 'commit.gpgSign=false', ...args];
     return new Promise((resolvePromise, reject) => {
-      execFile('git', fullArgs, { env: gitEnvironment(), encoding: 'buffer', maxBuffer: 256 * 1024 * 1024, windowsHide: true }, (error, stdout, stderr) => {
+      const child = execFile('git', fullArgs, { env: gitEnvironment(), encoding: 'buffer', maxBuffer: 256 * 1024 * 1024, windowsHide: true }, (error, stdout, stderr) => {
         if (!error) return resolvePromise(stdout);
         if ((error as { code?: unknown }).code === 'ENOENT') {
           return reject(new Error('The local records store runs git, and no git was found on the PATH: install git, or set RECORDS_REPO.'));
@@ -86,6 +86,7 @@ export function createLocalGitRecordsStore(options: LocalGitRecordsStoreOptions)
         const text = stderr.toString('utf8').trim();
         reject(new GitFailure(`git ${args[0]} failed in ${dir}: ${text || error.message}`, (error as { code?: number | string }).code, text));
       });
+      child.stdin?.end(input);
     });
   }
 
@@ -248,6 +249,36 @@ export function createLocalGitRecordsStore(options: LocalGitRecordsStoreOptions)
         }
         return commitFile(path, content, message, current !== null);
       });
+    },
+
+    async readFolder(folder) {
+      const prefix = folderPrefix(folder);
+      await ensureRepository();
+      // Paths and blob shas from HEAD, then every blob through one `git cat-file --batch`.
+      const listing = (await git(['ls-tree', '-r', '-z', 'HEAD', ...(prefix ? ['--', prefix.slice(0, -1)] : [])])).toString('utf8');
+      const entries = listing
+        .split('\0')
+        .map((line) => /^\d+ blob ([0-9a-f]+)\t(.*)$/s.exec(line))
+        .filter((found): found is RegExpExecArray => found !== null && found[2]!.startsWith(prefix))
+        .map((found) => ({ sha: found[1]!, path: found[2]! }));
+      const files = new Map<string, StoredFile>();
+      if (entries.length === 0) return files;
+      const output = await git(['cat-file', '--batch'], Buffer.from(entries.map((entry) => `${entry.sha}\n`).join('')));
+      let offset = 0;
+      const contents = new Map<string, string>();
+      while (offset < output.length) {
+        const headerEnd = output.indexOf(0x0a, offset);
+        const [sha, , size] = output.subarray(offset, headerEnd).toString('utf8').split(' ');
+        const length = Number(size);
+        contents.set(sha!, output.subarray(headerEnd + 1, headerEnd + 1 + length).toString('utf8'));
+        offset = headerEnd + 1 + length + 1;
+      }
+      const shaOf = new Map(entries.map((entry) => [entry.path, entry.sha]));
+      for (const path of sortPaths(shaOf.keys())) {
+        const sha = shaOf.get(path)!;
+        files.set(path, { path, content: contents.get(sha)!, sha });
+      }
+      return files;
     },
 
     async listFiles(folder) {

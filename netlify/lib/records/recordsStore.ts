@@ -58,6 +58,12 @@ export interface RecordsStore {
   writeFile(path: string, content: string, message: string, expectedSha: string | null): Promise<StoredFile>;
   /** Every file path under a folder, recursively, sorted. An absent folder lists nothing. */
   listFiles(folder: string): Promise<string[]>;
+  /**
+   * Every file under a folder, recursively, with its content and sha, keyed by path in sorted
+   * order; an absent folder gives an empty map. In bulk, for readers of many files (a year's
+   * applications): a constant number of requests on GitHub, not one per file.
+   */
+  readFolder(folder: string): Promise<Map<string, StoredFile>>;
 }
 
 /** The file changed since it was read (or exists when it should not). */

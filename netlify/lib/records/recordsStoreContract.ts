@@ -98,6 +98,23 @@ export function describeRecordsStoreContract(name: string, open: () => Promise<C
       expect(await store.listFiles('')).toEqual([...paths].sort());
     });
 
+    it('reads every file under a folder in bulk, with content and sha, in path order', async () => {
+      const files = {
+        'applications/2026-2027/mentor/b.json': '{"b":1}',
+        'applications/2026-2027/mentee/z.json': 'Zoë ✓ 🎉\r\n',
+        'applications/2026-2027/mentor/a.json': '',
+        'applications/2026-20270/mentor/not-this-year.json': 'x',
+        'messages/2026-2027/m.json': 'm',
+      };
+      await store.createFiles(Object.entries(files).map(([path, content]) => ({ path, content })), 'Add files');
+      const year = await store.readFolder('applications/2026-2027');
+      expect([...year.keys()]).toEqual(['applications/2026-2027/mentee/z.json', 'applications/2026-2027/mentor/a.json', 'applications/2026-2027/mentor/b.json']);
+      for (const [path, file] of year) expect(file).toEqual({ path, content: files[path as keyof typeof files], sha: sha(files[path as keyof typeof files]) });
+      expect([...(await store.readFolder('applications/2026-2027/mentor/')).keys()]).toEqual(['applications/2026-2027/mentor/a.json', 'applications/2026-2027/mentor/b.json']);
+      expect((await store.readFolder('check-ins')).size).toBe(0);
+      expect([...(await store.readFolder('')).keys()]).toEqual(Object.keys(files).sort());
+    });
+
     it('keeps unicode text byte for byte, with the sha of its UTF-8 bytes', async () => {
       const content = JSON.stringify({ name: 'Zoë Ångström-Nguyễn', note: '日本語のメモ — “quotes” ✓ 🎉', crlf: 'a\r\nb' });
       const { file } = await store.createFile('messages/2026-2027/unicode.json', content, 'Add message (ünïcode)');

@@ -2,7 +2,8 @@
  * A local stand-in for GitHub's REST API, for one repository and one branch: enough of the
  * contents, trees, branches and refs endpoints, and of the Git Data API's writes (create a tree
  * with inline contents, create a commit, move the branch only by fast-forward unless forced),
- * for Octokit and the records store, with GitHub's
+ * and the branch's tarball (a 302 to a codeload-like URL on this server, which answers a
+ * tar.gz of the head built on the fly), for Octokit and the records store, with GitHub's
  * status codes and messages (checked against @octokit/fixtures' recordings), git blob, tree and
  * commit shas, and faults the tests switch on from code (errors, rate limits, slow or hanging
  * answers, branch conflicts).
@@ -17,6 +18,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
+import { packTar, type TarEntry } from 'modern-tar';
 import { buildTrees, gitBlobSha, gitObjectSha, type TreeEntry } from './gitObjects.ts';
 
 export interface FakeGitHubOptions {
@@ -47,6 +50,8 @@ export type RequestKind =
   | 'create-tree'
   | 'create-commit'
   | 'update-ref'
+  | 'get-archive'
+  | 'download-archive'
   | 'other';
 
 /** The requests GitHub counts as content-creating for its secondary limit (80 a minute). */
@@ -113,6 +118,7 @@ const DOCS = {
   getContent: 'https://docs.github.com/rest/repos/contents#get-repository-content',
   putContent: 'https://docs.github.com/rest/repos/contents#create-or-update-file-contents',
   createTree: 'https://docs.github.com/rest/git/trees#create-a-tree',
+  archive: 'https://docs.github.com/rest/repos/contents#download-a-repository-archive-tar',
   createCommit: 'https://docs.github.com/rest/git/commits#create-a-commit',
   updateRef: 'https://docs.github.com/rest/git/refs#update-a-reference',
   getTree: 'https://docs.github.com/rest/git/trees#get-a-tree',
@@ -447,6 +453,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
   await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const repoPath = `/repos/${options.owner}/${options.repo}`;
+  /** Where the tarball redirect points, like codeload.github.com's path (on this server). */
+  const codeloadPath = `/_codeload/${options.owner}/${options.repo}/legacy.tar.gz/refs/heads/`;
+  /** One-time tokens in archive redirects (codeload takes no Authorization header). */
+  const archiveTokens = new Set<string>();
   let requestCounter = 0;
 
   function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}, record?: RecordedRequest): void {
@@ -503,6 +513,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       return { kind: method === 'PUT' ? 'put-content' : method === 'GET' ? 'get-content' : 'other', filePath, rest };
     }
     if (method === 'GET' && rest.startsWith('/git/trees/')) return { kind: 'get-tree', rest };
+    if (method === 'GET' && (rest === '/tarball' || rest.startsWith('/tarball/'))) return { kind: 'get-archive', rest };
     if (method === 'POST' && rest === '/git/trees') return { kind: 'create-tree', rest };
     if (method === 'POST' && rest === '/git/commits') return { kind: 'create-commit', rest };
     if (method === 'PATCH' && rest.startsWith('/git/refs/')) return { kind: 'update-ref', rest };
@@ -738,6 +749,45 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     };
   }
 
+  /** GET /tarball/<ref>: GitHub answers 302 to codeload, with a short-lived token in the URL. */
+  function getArchive(response: ServerResponse, record: RecordedRequest, rest: string): void {
+    const ref = rest.slice('/tarball'.length).replace(/^\/+/, '') || state.branch;
+    if ((ref !== state.branch && ref !== `refs/heads/${state.branch}` && ref !== `heads/${state.branch}`) || !state.head) {
+      return send(response, 404, notFound(DOCS.archive), {}, record);
+    }
+    const archiveToken = randomBytes(12).toString('hex');
+    archiveTokens.add(archiveToken);
+    return send(response, 302, '', { 'content-type': 'text/html;charset=utf-8', location: `${url}${codeloadPath}${state.branch}?token=${archiveToken}` }, record);
+  }
+
+  /** The codeload side: the head's files as a tar.gz, each under owner-repo-<short sha>/, as GitHub's. */
+  async function downloadArchive(response: ServerResponse, record: RecordedRequest, branch: string): Promise<void> {
+    const head = state.head;
+    if (branch !== state.branch || !head) return send(response, 404, 'Not Found', { 'content-type': 'text/plain; charset=utf-8' }, record);
+    const top = `${options.owner}-${options.repo}-${head.sha.slice(0, 7)}`;
+    const folders = new Set<string>();
+    const entries: TarEntry[] = [{ header: { name: `${top}/`, type: 'directory', size: 0 } }];
+    for (const path of state.files()) {
+      const parts = path.split('/');
+      for (let depth = 1; depth < parts.length; depth += 1) {
+        const folder = parts.slice(0, depth).join('/');
+        if (!folders.has(folder)) entries.push({ header: { name: `${top}/${folder}/`, type: 'directory', size: 0 } });
+        folders.add(folder);
+      }
+      const content = state.blob(path)!.content;
+      entries.push({ header: { name: `${top}/${path}`, type: 'file', size: content.length, mode: 0o644 }, body: new Uint8Array(content) });
+    }
+    const body = gzipSync(await packTar(entries));
+    requestCounter += 1;
+    response.writeHead(200, {
+      'content-type': 'application/x-gzip',
+      'content-disposition': `attachment; filename=${top}.tar.gz`,
+      'content-length': String(body.length),
+    });
+    response.end(body);
+    record.status = 200;
+  }
+
   function getTree(response: ServerResponse, record: RecordedRequest, rest: string, query: URLSearchParams): void {
     if (!state.head) return send(response, 409, { message: 'Git Repository is empty.', documentation_url: DOCS.getTree, status: '409' }, {}, record);
     const ref = decodeURIComponent(rest.slice('/git/trees/'.length));
@@ -777,14 +827,21 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     } catch {
       path = parsed.pathname;
     }
-    const { kind, filePath, rest } = classify(method, path);
+    const download = method === 'GET' && path.startsWith(codeloadPath);
+    const { kind, filePath, rest } = download ? { kind: 'download-archive' as const, filePath: undefined, rest: path.slice(codeloadPath.length) } : classify(method, path);
     const record: RecordedRequest = { method, kind, path, status: 'hung', startedAt: Date.now(), ...(filePath !== undefined ? { filePath } : {}) };
     state.requests.push(record);
 
-    const authorization = request.headers.authorization ?? '';
-    const [scheme, credential] = authorization.split(/\s+/, 2);
-    if (!scheme || !/^(token|bearer)$/i.test(scheme) || credential !== token) {
-      return send(response, 401, { message: 'Bad credentials', documentation_url: DOCS.root, status: '401' }, {}, record);
+    if (download) {
+      // codeload authorises by the token in the redirect, not by a header.
+      const archiveToken = parsed.searchParams.get('token') ?? '';
+      if (!archiveTokens.delete(archiveToken)) return send(response, 404, 'Not Found', { 'content-type': 'text/plain; charset=utf-8' }, record);
+    } else {
+      const authorization = request.headers.authorization ?? '';
+      const [scheme, credential] = authorization.split(/\s+/, 2);
+      if (!scheme || !/^(token|bearer)$/i.test(scheme) || credential !== token) {
+        return send(response, 401, { message: 'Bad credentials', documentation_url: DOCS.root, status: '401' }, {}, record);
+      }
     }
 
     const fault = faults.take({ method, kind, path });
@@ -795,6 +852,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     if (kind === 'get-content') return getContent(response, record, filePath ?? '', parsed.searchParams, String(request.headers.accept ?? ''));
     if (kind === 'put-content') return putContent(request, response, record, filePath ?? '');
     if (kind === 'get-tree') return getTree(response, record, rest, parsed.searchParams);
+    if (kind === 'get-archive') return getArchive(response, record, rest);
+    if (kind === 'download-archive') return downloadArchive(response, record, decodeURIComponent(rest));
     if (kind === 'create-tree') return createTree(request, response, record);
     if (kind === 'create-commit') return createCommit(request, response, record);
     if (kind === 'update-ref') return updateRef(request, response, record, rest);

@@ -70,6 +70,11 @@ export function createMemoryRecordsStore(initial: Record<string, string> = {}): 
       writes.push({ path, message });
       return stored(path)!;
     },
+    async readFolder(folder) {
+      const prefix = folder.replace(/\/+$/, '') + '/';
+      const paths = [...files.keys()].filter((path) => path.startsWith(prefix)).sort();
+      return new Map(paths.map((path) => [path, stored(path)!]));
+    },
     async listFiles(folder) {
       const prefix = folder.replace(/\/+$/, '') + '/';
       return [...files.keys()].filter((path) => path.startsWith(prefix)).sort();
