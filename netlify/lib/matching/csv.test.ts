@@ -61,6 +61,8 @@ describe('toCsv', () => {
   });
 
   it('reads back cell for cell, and no cell starts a formula', () => {
+    // Seen failing once at random: a value such as "'@" was taken for an escaped "@" by the old check.
+    expect(parseCsv(toCsv(['a', 'b', 'c'], [['', '', "'@"]]))[1]).toEqual(['', '', "'@"]);
     fc.assert(
       fc.property(fc.array(fc.array(fc.string(), { minLength: 3, maxLength: 3 }), { maxLength: 5 }), (rows) => {
         const parsed = parseCsv(toCsv(['a', 'b', 'c'], rows));
@@ -70,7 +72,9 @@ describe('toCsv', () => {
         cells.forEach((row, r) =>
           row.forEach((cell, c) => {
             expect(/^[=+\-@\t\r]/.test(cell)).toBe(false);
-            expect(cell.replace(/^'(?=[=+\-@\t\r])/, '')).toBe(rows[r]![c]);
+            // A value that would start a formula is written with a leading apostrophe; any other as it was.
+            const value = rows[r]![c]!;
+            expect(cell).toBe(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
           }),
         );
       }),
