@@ -15,6 +15,9 @@ export default defineConfig({
     format: 'directory',
     // External stylesheets only, so the Content-Security-Policy needs no 'unsafe-inline' for styles.
     inlineStylesheets: 'never',
+    // Pages render while earlier ones are written to disk (with one at a time, the build thread
+    // sat idle for about a third of page generation waiting on file writes). Same files.
+    concurrency: 4,
   },
   devToolbar: { enabled: false },
   integrations: [
