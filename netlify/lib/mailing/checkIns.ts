@@ -13,7 +13,7 @@ import { programMonths } from '../../../src/lib/programMonths.ts';
 import { formatMonth, zonedMonth } from '../../../src/lib/zonedTime.ts';
 import { programYear as programYearSchema, yearMonth } from '../../../src/schemas/primitives.ts';
 import { updateJsonRecord } from './ledger.ts';
-import { loadPairs, mapLimited } from './pairs.ts';
+import { loadPairs } from './pairs.ts';
 import { type MailingPorts, notifyCommittee } from './ports.ts';
 import { CHECK_IN_ANSWERS, CHECK_IN_LABELS, type CheckInAnswer, type CheckInClaims, type LinkRefusal, verifyCheckInLink } from './signedLinks.ts';
 
@@ -125,8 +125,10 @@ export async function checkInSummary(ports: Pick<MailingPorts, 'records' | 'sett
   const pairs = await loadPairs(records, programYear, { strict: false });
   const problems = [...pairs.problems];
 
-  const paths = (await records.listFiles(`check-ins/${programYear}`)).filter((path) => path.endsWith('.json'));
-  const files = await mapLimited(paths, 8, (path) => records.readFile(path));
+  // One bulk read of the year's check-ins (a couple of requests on GitHub, however many).
+  const folderFiles = await records.readFolder(`check-ins/${programYear}`);
+  const paths = [...folderFiles.keys()].filter((path) => path.endsWith('.json')).sort();
+  const files = paths.map((path) => folderFiles.get(path) ?? null);
   const checkIns: Array<CheckInRecord & { path: string }> = [];
   files.forEach((file, index) => {
     const path = paths[index]!;

@@ -60,21 +60,6 @@ const contactAnswers = z.looseObject({
   capacity: z.number().int().min(1).optional(),
 });
 
-/** Runs `work` over `items` with at most `limit` at a time, keeping the order of results. */
-export async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next;
-      next += 1;
-      results[index] = await work(items[index]!, index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-
 /** Reads one application record as a Person; a string names the problem (never the content). */
 export function parsePerson(programYear: string, role: Role, id: string, path: string, content: string): Person | string {
   let json: unknown;

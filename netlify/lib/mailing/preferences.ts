@@ -6,7 +6,6 @@
 import { z } from 'zod';
 import { programYear } from '../../../src/schemas/primitives.ts';
 import type { RecordsStore } from '../records/recordsStore.ts';
-import { mapLimited } from './pairs.ts';
 import { updateJsonRecord } from './ledger.ts';
 
 export const PREFERENCE_CHOICES = ['pause', 'resume', 'leave'] as const;
@@ -45,9 +44,10 @@ const STATUS_OF: Record<PreferenceChoice, PreferenceStatus> = { pause: 'paused',
 
 /** The status of everyone with a preference record in the year (others are receiving). */
 export async function loadPreferences(records: RecordsStore, year: string): Promise<Map<string, PreferenceStatus>> {
-  const paths = (await records.listFiles(`preferences/${year}`)).filter((path) => path.endsWith('.json'));
+  // One bulk read of the year's preferences (a couple of requests on GitHub, however many).
+  const folderFiles = await records.readFolder(`preferences/${year}`);
   const statuses = new Map<string, PreferenceStatus>();
-  const files = await mapLimited(paths, 8, (path) => records.readFile(path));
+  const files = [...folderFiles.entries()].filter(([path]) => path.endsWith('.json')).sort(([a], [b]) => a.localeCompare(b)).map(([, file]) => file);
   for (const file of files) {
     if (!file) continue;
     try {

@@ -25,7 +25,6 @@ export interface YearApplications {
   skipped: Array<{ path: string; problem: string }>;
 }
 
-const READ_CONCURRENCY = 8;
 
 export async function loadApplications(store: RecordsStore, programYear: string): Promise<YearApplications> {
   const skipped: YearApplications['skipped'] = [];
@@ -36,8 +35,10 @@ export async function loadApplications(store: RecordsStore, programYear: string)
 
 async function loadRole(store: RecordsStore, programYear: string, role: Role, skipped: YearApplications['skipped']) {
   const folder = `applications/${programYear}/${role}`;
-  const paths = (await store.listFiles(folder)).filter((path) => path.endsWith('.json'));
-  const files = await mapLimited(paths, READ_CONCURRENCY, (path) => store.readFile(path));
+  // One bulk read of the folder (a couple of requests on GitHub, however many applications).
+  const folderFiles = await store.readFolder(folder);
+  const paths = [...folderFiles.keys()].filter((path) => path.endsWith('.json')).sort();
+  const files = paths.map((path) => folderFiles.get(path) ?? null);
   const loaded: Array<StoredApplication<MentorApplication | MenteeApplication>> = [];
   files.forEach((file, index) => {
     const path = paths[index]!;
@@ -122,18 +123,4 @@ export function parseJsonFile<T>(path: string, content: string, schema: { safePa
     throw new RecordFileError(`${path} is not in the expected shape: ${issue.path.map(String).join('.') || '(top level)'}: ${issue.message}`);
   }
   return result.data;
-}
-
-/** Maps over items with at most `limit` promises in flight, keeping the order. */
-async function mapLimited<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await task(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
