@@ -5,6 +5,10 @@ import { defineConfig } from 'astro/config';
 import pagefind from 'astro-pagefind';
 import decapCms from './admin/integration.ts';
 
+// Imported only for `astro dev` (the command is known here from the command line only): a build
+// does not use it, and importing it costs seconds.
+const netlifyDev = process.argv.includes('dev') && !process.env.VITEST ? (await import('@netlify/vite-plugin')).default : undefined;
+
 /** Pages that are personal, transactional or for editors: kept out of the sitemap and search engines. */
 const UNLISTED = ['/admin/', '/thanks/', '/check-in/', '/email-preferences/', '/404', '/form-shell/'];
 
@@ -21,31 +25,15 @@ export default defineConfig({
   },
   devToolbar: { enabled: false },
   integrations: [
-    // First, so its dev middleware comes before the others' as when it sat in `vite.plugins`.
-    netlifyInDev(),
     mdx(),
     sitemap({ filter: (page) => !UNLISTED.some((path) => new URL(page).pathname.startsWith(path)) }),
     pagefind(),
     // /admin: Decap CMS bundled from node_modules (dist/admin at build; served and proxied in dev).
     decapCms(),
   ],
+  vite: {
+    // Netlify's own emulation (functions, Blobs, netlify.toml headers) inside `astro dev`.
+    // Not under vitest, whose tests call the functions directly and start their own servers.
+    plugins: netlifyDev ? [netlifyDev({ edgeFunctions: { enabled: false }, database: { enabled: false }, images: { enabled: false } })] : [],
+  },
 });
-
-/**
- * Netlify's own emulation (functions, Blobs, netlify.toml headers) inside `astro dev`. Loaded
- * only there: it does nothing in a build, and importing it costs seconds. Not under vitest,
- * whose tests call the functions directly and start their own servers.
- * @returns {import('astro').AstroIntegration}
- */
-function netlifyInDev() {
-  return {
-    name: 'netlify-dev',
-    hooks: {
-      'astro:config:setup': async ({ command, updateConfig }) => {
-        if (command !== 'dev' || process.env.VITEST) return;
-        const { default: netlify } = await import('@netlify/vite-plugin');
-        updateConfig({ vite: { plugins: [netlify({ edgeFunctions: { enabled: false }, database: { enabled: false }, images: { enabled: false } })] } });
-      },
-    },
-  };
-}
