@@ -13,7 +13,9 @@ const netlifyDev = process.argv.includes('dev') && !process.env.VITEST ? (await 
 const UNLISTED = ['/admin/', '/thanks/', '/check-in/', '/email-preferences/', '/404', '/form-shell/'];
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  // SITE_URL when set; otherwise, on Netlify, the site's primary address (URL), so canonical links,
+  // the sitemap and the feeds never point at localhost on a deploy that forgot SITE_URL.
+  site: process.env.SITE_URL ?? process.env.URL ?? 'http://localhost:4321',
   trailingSlash: 'ignore',
   build: {
     format: 'directory',

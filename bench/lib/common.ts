@@ -140,7 +140,7 @@ export async function waitForUrl(url: string, timeoutMs: number): Promise<void> 
 }
 
 /** Folders of the work tree a copy of the project leaves out. */
-const NOT_COPIED = new Set(['node_modules', 'dist', '.astro', '.git', '.netlify', '.data', 'test-results', 'playwright-report', 'bench']);
+const NOT_COPIED = new Set(['node_modules', 'dist', '.astro', '.git', '.netlify', '.data', '.test-copies', 'test-results', 'playwright-report', 'bench']);
 
 /**
  * A temporary copy of the project (the work tree as it is, without build output) whose
