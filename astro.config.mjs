@@ -37,5 +37,7 @@ export default defineConfig({
     // Netlify's own emulation (functions, Blobs, netlify.toml headers) inside `astro dev`.
     // Not under vitest, whose tests call the functions directly and start their own servers.
     plugins: netlifyDev ? [netlifyDev({ edgeFunctions: { enabled: false }, database: { enabled: false }, images: { enabled: false } })] : [],
+    // Never inline a small script or asset: the CSP allows scripts from files only ('self').
+    build: { assetsInlineLimit: 0 },
   },
 });

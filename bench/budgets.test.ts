@@ -15,6 +15,8 @@ const KB = 1024;
 
 /** The enhancement script of a form page, with everything it imports (issue 7). */
 export const FORM_PAGE_JS_GZIP_BUDGET = 15 * KB;
+/** The archive's search module at load (Pagefind's runtime and index come only when someone searches). */
+export const ARCHIVE_JS_GZIP_BUDGET = 3 * KB;
 /** Render-blocking CSS of any page, all its stylesheets together. */
 export const PAGE_CSS_GZIP_BUDGET = 10 * KB;
 /** The HTML document of any page. */
@@ -46,6 +48,12 @@ describe.runIf(built)('byte budgets of the built site (dist/)', () => {
     const forms = FORM_PATHS.map((path) => byPath.get(path)!);
     for (const form of forms) expect(form.js.gzip, `${form.path} loads its enhancement script`).toBeGreaterThan(0);
     expect(over(forms, (page) => page.js.gzip, FORM_PAGE_JS_GZIP_BUDGET)).toEqual([]);
+  });
+
+  it(`keeps the archive's search module within ${kb(ARCHIVE_JS_GZIP_BUDGET)} gzip at load`, () => {
+    const archive = byPath.get('/topics/')!;
+    expect(archive.js.gzip, 'the archive loads its search module').toBeGreaterThan(0);
+    expect(over([archive], (page) => page.js.gzip, ARCHIVE_JS_GZIP_BUDGET)).toEqual([]);
   });
 
   it(`keeps every page's stylesheets within ${kb(PAGE_CSS_GZIP_BUDGET)} gzip and its HTML within ${kb(PAGE_HTML_GZIP_BUDGET)} gzip`, () => {

@@ -25,14 +25,14 @@ for (const path of paths) {
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
 
-    // Content pages ship no JavaScript; only the archive loads the search script, and form pages
-    // their enhancement module from /_astro/.
+    // Content pages ship no JavaScript; only the archive loads its search module, and form pages
+    // their enhancement module, from /_astro/.
     const html = await response!.text();
     const scripts = html.match(/<script\b[^>]*>/gi) ?? [];
-    if (formPages.has(path)) {
+    if (formPages.has(path) || path === '/topics/') {
       expect(scripts.length).toBeGreaterThan(0);
       for (const script of scripts) expect(script).toMatch(/^<script type="module" src="\/_astro\/[^"]+\.js">$/);
-    } else if (path !== '/topics/') {
+    } else {
       expect(scripts).toEqual([]);
     }
 
@@ -107,9 +107,44 @@ test('the topic feeds are well formed', async ({ request }) => {
   expect(calendar).toContain('END:VCALENDAR');
 });
 
-test('the archive’s search finds a topic by a word in its text', async ({ page }) => {
+test('the archive’s search finds a topic by a word in its text, and says so', async ({ page }) => {
+  const errors = watchForErrors(page);
+  const pagefindRequests: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/pagefind/')) pagefindRequests.push(request.url());
+  });
   await page.goto('/topics/');
-  const box = page.getByRole('searchbox').or(page.getByRole('combobox')).first();
-  await box.fill('goals');
-  await expect(page.locator('pagefind-searchbox, .topic-search').locator('a[href*="/topics/"]').first()).toBeVisible({ timeout: 10_000 });
+  await page.waitForLoadState('networkidle');
+  // Pagefind's runtime and index are fetched only once someone uses the search.
+  expect(pagefindRequests).toEqual([]);
+
+  await page.getByRole('searchbox', { name: 'Words to look for in the topics' }).fill('goals');
+  const results = page.locator('[data-search-results]');
+  const first = results.getByRole('link', { name: 'Getting to know each other and setting goals' });
+  await expect(first).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByRole('status')).toHaveText(/^\d+ topics? found for “goals”\.$/);
+  await expect(results.locator('mark').first()).toHaveText(/goals/i);
+  expect(await axeViolations(page)).toEqual([]);
+
+  await page.getByRole('searchbox').fill('xyzzyplugh');
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page.getByRole('status')).toHaveText('No topics found for “xyzzyplugh”. Try another word, or browse by theme.');
+  await expect(results.getByRole('link')).toHaveCount(0);
+
+  await page.getByRole('searchbox').fill('goals');
+  await page.keyboard.press('Enter');
+  await first.click();
+  await expect(page).toHaveURL(/\/topics\/2026-09-getting-to-know-each-other\/$/);
+  expect(errors).toEqual([]);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('the archive hides the search it cannot run and still lists every topic and theme', async ({ page }) => {
+    await page.goto('/topics/');
+    await expect(page.getByRole('searchbox')).toBeHidden();
+    await expect(page.getByRole('heading', { name: 'Search the topics' })).toBeHidden();
+    await expect(page.getByRole('link', { name: 'Getting to know each other and setting goals' })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Browse by theme' }).getByRole('link').first()).toBeVisible();
+  });
 });
