@@ -1,7 +1,7 @@
 /**
  * The topic archive's search, on Pagefind's JavaScript API. The page ships only this small
  * module; Pagefind's runtime and index are fetched when someone first types or searches.
- * Without JavaScript the search stays hidden and the archive's lists and theme pages remain.
+ * Without JavaScript a <noscript> stylesheet hides the search; the lists and theme pages remain.
  */
 import { excerptParts, resultsSummary } from './excerpt.ts';
 
@@ -55,9 +55,7 @@ function enhance(form: HTMLFormElement): void {
   const input = form.querySelector<HTMLInputElement>('input[type="search"]');
   const status = form.querySelector<HTMLElement>('[data-search-status]');
   const list = form.querySelector<HTMLElement>('[data-search-results]');
-  const section = form.closest<HTMLElement>('[data-search-section]');
   if (!input || !status || !list) return;
-  section?.removeAttribute('hidden');
 
   let latest = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -94,6 +92,8 @@ function enhance(form: HTMLFormElement): void {
     clearTimeout(timer);
     void run();
   });
+  // Words typed while this module was still loading: search for them now.
+  if (input.value.trim()) void run();
 }
 
 for (const form of document.querySelectorAll<HTMLFormElement>('form[data-topic-search]')) enhance(form);

@@ -108,6 +108,9 @@ test('the topic feeds are well formed', async ({ request }) => {
 });
 
 test('the archive’s search finds a topic by a word in its text, and says so', async ({ page }) => {
+  // The local emulation answers its first requests slowly while it starts (seconds each on a
+  // busy machine), and the first search fetches Pagefind's runtime and index one after another.
+  test.setTimeout(180_000);
   const errors = watchForErrors(page);
   const pagefindRequests: string[] = [];
   page.on('request', (request) => {
@@ -115,13 +118,15 @@ test('the archive’s search finds a topic by a word in its text, and says so', 
   });
   await page.goto('/topics/');
   await page.waitForLoadState('networkidle');
+  // With JavaScript the search is there from the first paint (nothing moves when the script runs).
+  await expect(page.getByRole('searchbox', { name: 'Words to look for in the topics' })).toBeVisible();
   // Pagefind's runtime and index are fetched only once someone uses the search.
   expect(pagefindRequests).toEqual([]);
 
   await page.getByRole('searchbox', { name: 'Words to look for in the topics' }).fill('goals');
   const results = page.locator('[data-search-results]');
   const first = results.getByRole('link', { name: 'Getting to know each other and setting goals' });
-  await expect(first).toBeVisible({ timeout: 10_000 });
+  await expect(first).toBeVisible({ timeout: 90_000 });
   await expect(page.getByRole('status')).toHaveText(/^\d+ topics? found for “goals”\.$/);
   await expect(results.locator('mark').first()).toHaveText(/goals/i);
   expect(await axeViolations(page)).toEqual([]);
@@ -142,6 +147,7 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   test('the archive hides the search it cannot run and still lists every topic and theme', async ({ page }) => {
     await page.goto('/topics/');
+    await expect(page.locator('[data-needs-script]')).toHaveCount(1);
     await expect(page.getByRole('searchbox')).toBeHidden();
     await expect(page.getByRole('heading', { name: 'Search the topics' })).toBeHidden();
     await expect(page.getByRole('link', { name: 'Getting to know each other and setting goals' })).toBeVisible();
