@@ -39,6 +39,7 @@ import { checkCommitMessage, checkRecordPath, distinctNewFiles, folderPrefix, in
 import { recordsCommitIdentity } from './commitIdentity.ts';
 import { sleep } from './abortableWait.ts';
 import { WriteLane } from './writeLane.ts';
+import { mapLimited } from '../mapLimited.ts';
 
 export interface GitHubRecordsStoreOptions {
   /** `owner/name` of the records repository (RECORDS_REPO). */
@@ -483,29 +484,30 @@ export function createGitHubRecordsStore(options: GitHubRecordsStoreOptions): Re
 
   /** Every file under `prefix`, listed then read one by one (a few at a time). */
   async function fileByFile(prefix: string, signal: AbortSignal): Promise<Map<string, StoredFile>> {
+    const paths = await pathsUnder(prefix, signal);
+    const files = await mapLimited(paths, READ_CONCURRENCY, (path) => read(path, signal));
+    return new Map(files.filter((file) => file !== null).map((file) => [file.path, file]));
+  }
+
+  /** Every file path under `prefix` in the branch, sorted; none while the repository is empty. */
+  async function pathsUnder(prefix: string, signal: AbortSignal): Promise<string[]> {
     let root: TreeListing;
     try {
       root = await getTree(branch, true, signal);
     } catch (error) {
-      if (isEmptyRepository(httpFailure(error))) return new Map();
+      if (isEmptyRepository(httpFailure(error))) return []; // no commit yet
       throw error;
     }
-    const paths = root.truncated
-      ? (await blobsUnder(root.sha, '', signal, root)).filter((path) => path.startsWith(prefix))
-      : root.tree.filter((entry) => entry.type === 'blob' && entry.path?.startsWith(prefix)).map((entry) => entry.path!);
-    const files = new Map<string, StoredFile>();
-    const sorted = sortPaths(paths);
-    let next = 0;
-    const worker = async () => {
-      while (next < sorted.length) {
-        const path = sorted[next]!;
-        next += 1;
-        const file = await read(path, signal);
-        if (file) files.set(path, file);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, sorted.length) }, worker));
-    return new Map(sortPaths(files.keys()).map((path) => [path, files.get(path)!]));
+    if (!root.truncated) return sortPaths(root.tree.filter((entry) => entry.type === 'blob' && entry.path?.startsWith(prefix)).map((entry) => entry.path!));
+    // Too many files for one listing (GitHub cuts at 100,000 entries): walk down to the folder.
+    let treeSha = root.sha;
+    for (const segment of prefix.split('/').filter(Boolean)) {
+      const level = await getTree(treeSha, false, signal);
+      const folderEntry = level.tree.find((entry) => entry.type === 'tree' && entry.path === segment);
+      if (!folderEntry?.sha) return [];
+      treeSha = folderEntry.sha;
+    }
+    return sortPaths(await blobsUnder(treeSha, prefix, signal, prefix === '' ? root : undefined));
   }
 
   return {
@@ -568,26 +570,7 @@ export function createGitHubRecordsStore(options: GitHubRecordsStoreOptions): Re
 
     async listFiles(folder) {
       const prefix = folderPrefix(folder);
-      return withinDeadline(`list ${prefix || '/'}`, async (signal) => {
-        let root: TreeListing;
-        try {
-          root = await getTree(branch, true, signal);
-        } catch (error) {
-          const failure = httpFailure(error);
-          if (failure?.status === 409 && /empty/i.test(failure.message)) return []; // no commit yet
-          throw error;
-        }
-        if (!root.truncated) return sortPaths(root.tree.filter((entry) => entry.type === 'blob' && entry.path?.startsWith(prefix)).map((entry) => entry.path!));
-        // Too many files for one listing (GitHub cuts at 100,000 entries): walk down to the folder.
-        let treeSha = root.sha;
-        for (const segment of prefix.split('/').filter(Boolean)) {
-          const level = await getTree(treeSha, false, signal);
-          const folderEntry = level.tree.find((entry) => entry.type === 'tree' && entry.path === segment);
-          if (!folderEntry?.sha) return [];
-          treeSha = folderEntry.sha;
-        }
-        return sortPaths(await blobsUnder(treeSha, prefix, signal, prefix === '' ? root : undefined));
-      });
+      return withinDeadline(`list ${prefix || '/'}`, (signal) => pathsUnder(prefix, signal));
     },
   };
 }

@@ -1,4 +1,5 @@
 import { MailerError, type Mailer } from '../mail/mailer.ts';
+import { mapLimited } from '../mapLimited.ts';
 import type { DurableQueue } from '../queue/durableQueue.ts';
 import { MAX_FILES_PER_COMMIT, RecordsUnavailableError, type RecordsStore } from '../records/recordsStore.ts';
 import type { HeldEmail, HeldRecord } from './submitForm.ts';
@@ -37,18 +38,6 @@ export interface DrainReport {
 
 /** Blobs deletes at once while releasing a committed batch. */
 const RELEASE_CONCURRENCY = 8;
-
-async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next]!;
-      next += 1;
-      await work(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
 
 /**
  * The message of a commit of held records: a record's own message when it is alone, else a
@@ -109,7 +98,7 @@ export async function drainHeld(ports: DrainPorts, options: DrainOptions = {}): 
         if (createdNow.delete(item.path)) report.recordsCommitted += 1;
         else report.recordsAlreadyStored += 1;
       }
-      await eachLimited(batch, RELEASE_CONCURRENCY, ({ key, item }) => release(ports.heldRecords, key, item.path));
+      await mapLimited(batch, RELEASE_CONCURRENCY, ({ key, item }) => release(ports.heldRecords, key, item.path));
     } catch (error) {
       if (error instanceof RecordsUnavailableError) {
         storeDown = true;
