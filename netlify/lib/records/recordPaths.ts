@@ -1,3 +1,5 @@
+import type { CommitMessage, NewFile } from './recordsStore.ts';
+
 /**
  * Checks a record path before either adapter touches it. Paths are built by the services from
  * server-side values, so a bad one is a bug: refuse it loudly rather than write outside the
@@ -26,7 +28,7 @@ export function sortPaths(paths: Iterable<string>): string[] {
 }
 
 /** The message of a createFiles commit holding `files` (checked like any other). */
-export function messageFor(message: string | ((files: readonly { path: string; content: string }[]) => string), files: readonly { path: string; content: string }[]): string {
+export function messageFor(message: CommitMessage, files: readonly NewFile[]): string {
   return checkCommitMessage(typeof message === 'string' ? message : message(files));
 }
 
