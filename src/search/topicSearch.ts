@@ -22,13 +22,15 @@ const PAGEFIND_URL = '/pagefind/pagefind.js';
 
 let pagefind: Promise<Pagefind> | null = null;
 function loadPagefind(): Promise<Pagefind> {
-  pagefind ??= (import(/* @vite-ignore */ PAGEFIND_URL) as Promise<Pagefind>).then(async (module) => {
-    await module.init();
-    return module;
-  });
-  pagefind.catch(() => {
-    pagefind = null; // try again on the next search
-  });
+  pagefind ??= (import(/* @vite-ignore */ PAGEFIND_URL) as Promise<Pagefind>)
+    .then(async (module) => {
+      await module.init();
+      return module;
+    })
+    .catch((error: unknown) => {
+      pagefind = null; // try again on the next search
+      throw error;
+    });
   return pagefind;
 }
 
