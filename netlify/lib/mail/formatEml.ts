@@ -68,7 +68,8 @@ function unstructuredHeader(name: string, value: string): string {
 
 /** One mailbox, `addr` or `Name <addr>`, with the display name quoted or encoded as needed. */
 function formatMailbox(value: string): string {
-  const named = /^\s*(.*?)\s*<([^<>]*)>\s*$/.exec(value);
+  // dotAll: a name holding U+2028 or U+2029 (line terminators to `.`) must still be found and encoded.
+  const named = /^\s*(.*?)\s*<([^<>]*)>\s*$/s.exec(value);
   if (!named) return value.trim();
   let name = named[1] ?? '';
   const address = (named[2] ?? '').trim();
