@@ -109,7 +109,10 @@ export function buildCmsConfig(options: CmsPageOptions) {
           { label: 'Kept off the site', field: 'draft', pattern: true },
         ],
         preview_path: 'topics/{{slug}}/',
-        fields: [...topicFields, bodyField('The text of the topic: a few paragraphs that introduce it. Headings, lists and links are available.', ['heading-two', 'heading-three'])],
+        fields: [
+          ...topicFields,
+          bodyField('The text of the topic: a few paragraphs that introduce it. Headings, lists and links are available.', ['heading-two', 'heading-three']),
+        ],
       },
       {
         name: 'program',
@@ -126,10 +129,7 @@ export function buildCmsConfig(options: CmsPageOptions) {
         summary: '{{order}} · {{title}}',
         sortable_fields: [{ field: 'order', label: 'Position', default_sort: 'asc' }, 'title'],
         preview_path: '#{{slug}}',
-        fields: [
-          ...fieldsFromObject(CONTENT_SCHEMAS.program, 'program:'),
-          bodyField('The text of the section. Lists, links and sub-headings are available.', ['heading-three']),
-        ],
+        fields: [...fieldsFromObject(CONTENT_SCHEMAS.program, 'program:'), bodyField('The text of the section. Lists, links and sub-headings are available.', ['heading-three'])],
       },
       {
         name: 'settings',

@@ -16,15 +16,15 @@ describe('fieldProblem', () => {
 
   it('refuses an application window that closes before it opens, on the closing day', () => {
     const settings = settingsInput({ applicationWindow: { opens: '2027-06-10', closes: '2027-06-01' } });
-    expect(fieldProblem('settings:applicationWindow.closes', '2027-06-01', settings)).toBe(
-      'The application window closes (2027-06-01) before it opens (2027-06-10).',
-    );
+    expect(fieldProblem('settings:applicationWindow.closes', '2027-06-01', settings)).toBe('The application window closes (2027-06-01) before it opens (2027-06-10).');
     expect(fieldProblem('settings:applicationWindow.opens', '2027-06-10', settings)).toBeNull();
   });
 
   it('refuses colours with too little contrast, naming the ratio and the fix', () => {
     const settings = settingsInput({ colours: { accent: '#ffcc00', accentOnDark: '#222222' } });
-    expect(fieldProblem('settings:colours.accent', '#ffcc00', settings)).toMatch(/^#ffcc00 has a contrast of 1\.\d+:1 against the white page background; .* Choose a darker colour\.$/);
+    expect(fieldProblem('settings:colours.accent', '#ffcc00', settings)).toMatch(
+      /^#ffcc00 has a contrast of 1\.\d+:1 against the white page background; .* Choose a darker colour\.$/,
+    );
     expect(fieldProblem('settings:colours.accentOnDark', '#222222', settings)).toMatch(/Choose a lighter colour\.$/);
     expect(fieldProblem('settings:colours.accent', '#ffcc0', settings)).toMatch(/six-digit hex code/);
   });

@@ -270,7 +270,9 @@ const server = createServer((req, res) => {
         const answered = Date.now();
         if (WRITES.has(action)) await synchronise();
         if (Date.now() - started > 2_000) {
-          console.warn(`Slow CMS call ${action}: ${synced - started} ms bringing in content/, ${answered - synced} ms in decap-server, ${Date.now() - answered} ms publishing to content/.`);
+          console.warn(
+            `Slow CMS call ${action}: ${synced - started} ms bringing in content/, ${answered - synced} ms in decap-server, ${Date.now() - answered} ms publishing to content/.`,
+          );
         }
         res.writeHead(answer.status, { 'Content-Type': answer.type, 'Cache-Control': 'no-store' });
         res.end(answer.body);
@@ -283,7 +285,9 @@ const server = createServer((req, res) => {
   });
 });
 server.listen(port, '127.0.0.1', () => {
-  console.log(`CMS local backend ready: edit at /admin/ on the local site (http://localhost:4321/admin/ by default); drafts are kept in ${relative(root, workspace) || workspace}.`);
+  console.log(
+    `CMS local backend ready: edit at /admin/ on the local site (http://localhost:4321/admin/ by default); drafts are kept in ${relative(root, workspace) || workspace}.`,
+  );
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -175,11 +175,7 @@ export function SettingsPreview(props: PreviewProps) {
       h('h2', null, 'Colours'),
       swatch('#ffffff', settings.colours.accent, '#ffffff', `Links and buttons: ${settings.colours.accent}`),
       swatch('#15181c', settings.colours.accentOnDark, '#15181c', `In dark mode: ${settings.colours.accentOnDark}`),
-      h(
-        'p',
-        { className: 'meta' },
-        `Run by the ${settings.organisation.committeeName}. Questions? Write to ${settings.contactEmail}.`,
-      ),
+      h('p', { className: 'meta' }, `Run by the ${settings.organisation.committeeName}. Questions? Write to ${settings.contactEmail}.`),
     ),
   );
 }

@@ -185,7 +185,7 @@ export function schemaAtPath(root: z.ZodType, path: string): z.ZodType | undefin
     if (!current) return undefined;
     const def = defOf(unwrap(current));
     if (segment === '*') current = def.type === 'array' ? def.element : undefined;
-    else current = def.type === 'object' ? (unwrap(current) as z.ZodObject).shape[segment] as z.ZodType | undefined : undefined;
+    else current = def.type === 'object' ? ((unwrap(current) as z.ZodObject).shape[segment] as z.ZodType | undefined) : undefined;
   }
   return current;
 }

@@ -34,20 +34,14 @@ export function suggestTopicMonth(settings: Settings, existing: ExistingTopic[],
  * not a YYYY-MM month, a month that already has a topic, a month outside its program year.
  * `path` is the topic's file when it already exists (null for a new topic).
  */
-export function topicMonthProblems(
-  topic: { path: string | null; month: string; programYear: string },
-  settings: Settings | null,
-  existing: ExistingTopic[],
-): string[] {
+export function topicMonthProblems(topic: { path: string | null; month: string; programYear: string }, settings: Settings | null, existing: ExistingTopic[]): string[] {
   const format = yearMonth.safeParse(topic.month);
   if (!format.success) return [format.error.issues[0]?.message ?? 'Enter a month written as YYYY-MM.'];
 
   if (topic.path) {
     const named = TOPIC_FILE_NAME.exec(topic.path.split('/').pop()?.replace(/\.md$/, '') ?? '');
     if (named && named[1] !== topic.month) {
-      return [
-        `This topic’s file is named for ${named[1]}, so its month cannot change here. To move it to ${topic.month}, create a new topic for that month and delete this one.`,
-      ];
+      return [`This topic’s file is named for ${named[1]}, so its month cannot change here. To move it to ${topic.month}, create a new topic for that month and delete this one.`];
     }
   }
   if (!settings) return [];

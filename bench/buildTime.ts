@@ -92,7 +92,14 @@ export async function measureBuildTimes(options: BuildTimeOptions): Promise<Buil
       }
       const realMedianMs = median(realMs);
       const baselineMedianMs = median(baselineMs);
-      sizes.push({ topics: size, realMs: realMs.map((ms) => round(ms)), baselineMs: baselineMs.map((ms) => round(ms)), realMedianMs: round(realMedianMs), baselineMedianMs: round(baselineMedianMs), ratio: round(realMedianMs / baselineMedianMs, 2) });
+      sizes.push({
+        topics: size,
+        realMs: realMs.map((ms) => round(ms)),
+        baselineMs: baselineMs.map((ms) => round(ms)),
+        realMedianMs: round(realMedianMs),
+        baselineMedianMs: round(baselineMedianMs),
+        ratio: round(realMedianMs / baselineMedianMs, 2),
+      });
     }
   } finally {
     removeDir(real);

@@ -15,7 +15,17 @@ export type Category = (typeof CATEGORIES)[number];
 const METRICS = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'] as const;
 
 /** Chromium flags for this machine (shared/TOOLING.md): no sandbox as root, no GPU, no network but loopback. */
-export const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+export const CHROME_FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 
 export interface LighthouseRun {
   scores: Partial<Record<Category, number>>;
@@ -112,7 +122,9 @@ export async function measureLighthouse(pages: Array<{ label: string; url: strin
           if (outcome.error && attempt === 0) log(`lighthouse ${page.label} run ${round_ + 1}: ${outcome.error}, trying once more`);
         }
         results[index]!.runs.push(outcome);
-        log(`lighthouse ${page.label} run ${round_ + 1}: ${CATEGORIES.map((category) => outcome.scores[category] ?? '-').join('/')}${outcome.error ? ` (${outcome.error})` : ''} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        log(
+          `lighthouse ${page.label} run ${round_ + 1}: ${CATEGORIES.map((category) => outcome.scores[category] ?? '-').join('/')}${outcome.error ? ` (${outcome.error})` : ''} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+        );
       }
     }
   } finally {

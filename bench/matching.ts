@@ -21,8 +21,12 @@ function scoreEveryPairMs(mentees: number, mentors: number, runs: number): numbe
   let checksum = 0;
   for (let run = 0; run < runs + 1; run += 1) {
     const started = performance.now();
-    const mentorProfiles = records.filter((record) => record.role === 'mentor').map((record) => mentorProfile({ id: record.id, answers: record.answers as MentorApplication }, '2026-2027'));
-    const menteeProfiles = records.filter((record) => record.role === 'mentee').map((record) => menteeProfile({ id: record.id, answers: record.answers as MenteeApplication }, '2026-2027'));
+    const mentorProfiles = records
+      .filter((record) => record.role === 'mentor')
+      .map((record) => mentorProfile({ id: record.id, answers: record.answers as MentorApplication }, '2026-2027'));
+    const menteeProfiles = records
+      .filter((record) => record.role === 'mentee')
+      .map((record) => menteeProfile({ id: record.id, answers: record.answers as MenteeApplication }, '2026-2027'));
     for (const mentor of mentorProfiles) {
       for (const mentee of menteeProfiles) {
         const score = quickAssess(mentor, mentee, DEFAULT_MATCHING_SETTINGS);

@@ -24,7 +24,9 @@ describe('the benchmark report', () => {
       ...bare,
       matching: {
         measuredAt: '2026-11-29T08:01:00.000Z',
-        sizes: [{ mentees: 500, mentors: 300, places: 400, matched: 400, unmatched: 100, engineMs: 1200, reportMs: 10, runs: 5, rssMb: 100, baselineScoreAllPairsMs: 90, targetMs: 1000 }],
+        sizes: [
+          { mentees: 500, mentors: 300, places: 400, matched: 400, unmatched: 100, engineMs: 1200, reportMs: 10, runs: 5, rssMb: 100, baselineScoreAllPairsMs: 90, targetMs: 1000 },
+        ],
       },
       previousHeadline: { 'matching.500x300.ms': 800 },
     };

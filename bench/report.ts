@@ -33,10 +33,28 @@ export interface Results {
   };
   buildTime?: Section & BuildTimeResult;
   submissions?: Section & {
-    handler: { submissions: number; p50Ms: number; p95Ms: number; rawP50Ms: number; serverDelayPerSubmissionMs: number; statuses: Record<string, number>; sequentialPerSecond: number };
+    handler: {
+      submissions: number;
+      p50Ms: number;
+      p95Ms: number;
+      rawP50Ms: number;
+      serverDelayPerSubmissionMs: number;
+      statuses: Record<string, number>;
+      sequentialPerSecond: number;
+    };
     baselineSdkPut: { requests: number; p50Ms: number; p95Ms: number };
     concurrent: { submissions: number; inFlight: number; wallMs: number; perSecond: number; statuses: Record<string, number>; stored: number; duplicated: number };
-    faults: { injected: string; sent: number; statuses: Record<string, number>; storedBeforeDrain: number; queuedBeforeDrain: number; stored: number; duplicated: number; equal: boolean; drain: { ms: number } };
+    faults: {
+      injected: string;
+      sent: number;
+      statuses: Record<string, number>;
+      storedBeforeDrain: number;
+      queuedBeforeDrain: number;
+      stored: number;
+      duplicated: number;
+      equal: boolean;
+      drain: { ms: number };
+    };
     putLatencyMs: number;
   };
   burst?: Section & {
@@ -78,7 +96,19 @@ export interface Results {
     }>;
   };
   matching?: Section & {
-    sizes: Array<{ mentees: number; mentors: number; places: number; matched: number; unmatched: number; engineMs: number; reportMs: number; runs: number; rssMb: number; baselineScoreAllPairsMs: number; targetMs: number | null }>;
+    sizes: Array<{
+      mentees: number;
+      mentors: number;
+      places: number;
+      matched: number;
+      unmatched: number;
+      engineMs: number;
+      reportMs: number;
+      runs: number;
+      rssMb: number;
+      baselineScoreAllPairsMs: number;
+      targetMs: number | null;
+    }>;
   };
   headline: Record<string, number>;
   previousHeadline: Record<string, number>;
@@ -166,7 +196,9 @@ export function renderReport(results: Results, notes = ''): { markdown: string; 
     const slopeKnown = build.baselineSlopeMsPerTopic > 0;
     targets.push({
       figure: 'Build cost per added topic, ratio to baseline',
-      value: slopeKnown ? `${build.slopeRatio}× (${build.realSlopeMsPerTopic} ms/topic)` : `not determinable: baseline slope ${build.baselineSlopeMsPerTopic} ms/topic (real ${build.realSlopeMsPerTopic} ms/topic)`,
+      value: slopeKnown
+        ? `${build.slopeRatio}× (${build.realSlopeMsPerTopic} ms/topic)`
+        : `not determinable: baseline slope ${build.baselineSlopeMsPerTopic} ms/topic (real ${build.realSlopeMsPerTopic} ms/topic)`,
       baseline: `${build.baselineSlopeMsPerTopic} ms/topic`,
       target: '≤ 1.3×',
       pass: slopeKnown ? build.slopeRatio <= 1.3 : null,
@@ -253,7 +285,10 @@ export function renderReport(results: Results, notes = ''): { markdown: string; 
       ? `Last run of all phases together: ${results.fullRun.date.slice(0, 16).replace('T', ' ')} UTC, ${minutes(results.fullRun.durationS)} (budget ${(results.budgetS ?? 900) / 60} min), load average ${results.fullRun.loadAverageAtStart} at its start.`
       : 'No run of all phases together is recorded yet.',
     ...(results.phasesRun && results.phasesRun.length < 7
-      ? ['', `The latest run measured only: ${results.phasesRun.join(', ')} (${minutes(results.durationS ?? 0)}); the other sections come from earlier runs, each dated in its section.`]
+      ? [
+          '',
+          `The latest run measured only: ${results.phasesRun.join(', ')} (${minutes(results.durationS ?? 0)}); the other sections come from earlier runs, each dated in its section.`,
+        ]
       : []),
     '',
     '## Machine and versions',
@@ -303,7 +338,9 @@ export function renderReport(results: Results, notes = ''): { markdown: string; 
       '',
       '| Page type | Pages | Example | HTML raw / gzip | CSS raw / gzip | JS raw / gzip | Script elements |',
       '|---|---|---|---|---|---|---|',
-      ...bytes.pageTypes.map((entry) => `| ${entry.type} | ${entry.pages} | \`${entry.example}\` | ${both(entry.html)} | ${both(entry.css)} | ${both(entry.js)} | ${entry.scriptElements} |`),
+      ...bytes.pageTypes.map(
+        (entry) => `| ${entry.type} | ${entry.pages} | \`${entry.example}\` | ${both(entry.html)} | ${both(entry.css)} | ${both(entry.js)} | ${entry.scriptElements} |`,
+      ),
       `| *baseline topic page* | 1 | \`${bytes.baselineTopic.path}\` | ${both(bytes.baselineTopic.html)} | ${both(bytes.baselineTopic.css)} | ${both(bytes.baselineTopic.js)} | – |`,
       '',
       'Form pages one by one:',
@@ -324,7 +361,10 @@ export function renderReport(results: Results, notes = ''): { markdown: string; 
       '',
       '| Topics | Real (median) | Baseline (median) | Ratio | Real runs | Baseline runs |',
       '|---|---|---|---|---|---|',
-      ...build.sizes.map((size) => `| ${size.topics.toLocaleString('en')} | ${seconds(size.realMedianMs)} | ${seconds(size.baselineMedianMs)} | ${size.ratio}× | ${size.realMs.join(', ')} | ${size.baselineMs.join(', ')} |`),
+      ...build.sizes.map(
+        (size) =>
+          `| ${size.topics.toLocaleString('en')} | ${seconds(size.realMedianMs)} | ${seconds(size.baselineMedianMs)} | ${size.ratio}× | ${size.realMs.join(', ')} | ${size.baselineMs.join(', ')} |`,
+      ),
       '',
       `Cost per added topic (least-squares slope over all sizes): real ${build.realSlopeMsPerTopic} ms, baseline ${build.baselineSlopeMsPerTopic} ms, ratio **${build.slopeRatio}×**. Between the two largest sizes only: real ${build.realMarginalMsPerTopic} ms, baseline ${build.baselineMarginalMsPerTopic} ms, ratio ${build.marginalRatio}×.`,
       '',

@@ -41,7 +41,9 @@ const REPORT_FILE = join(ROOT, 'docs/benchmarks.md');
 function parsePhases(): Set<Phase> {
   const index = process.argv.indexOf('--only');
   if (process.argv.includes('--help')) {
-    console.log(`Usage: npm run bench [-- --only ${PHASES.join(',')}]\nWrites bench/results.json and docs/benchmarks.md.\n--only report writes docs/benchmarks.md again from bench/results.json (and bench/notes.md), measuring nothing.`);
+    console.log(
+      `Usage: npm run bench [-- --only ${PHASES.join(',')}]\nWrites bench/results.json and docs/benchmarks.md.\n--only report writes docs/benchmarks.md again from bench/results.json (and bench/notes.md), measuring nothing.`,
+    );
     process.exit(0);
   }
   if (index === -1) return new Set(PHASES);
@@ -85,7 +87,15 @@ function summariseBytes(pages: PageWeight[]) {
       const ofType = pages.filter((page) => page.type === type);
       if (ofType.length === 0) return null;
       const largest = (key: 'html' | 'css' | 'js') => ofType.reduce((best, page) => (page[key].gzip > best[key].gzip ? page : best))[key];
-      return { type, pages: ofType.length, example: ofType[0]!.path, html: largest('html'), css: largest('css'), js: largest('js'), scriptElements: Math.max(...ofType.map((page) => page.scriptElements)) };
+      return {
+        type,
+        pages: ofType.length,
+        example: ofType[0]!.path,
+        html: largest('html'),
+        css: largest('css'),
+        js: largest('js'),
+        scriptElements: Math.max(...ofType.map((page) => page.scriptElements)),
+      };
     })
     .filter((entry) => entry !== null);
 }
@@ -97,7 +107,9 @@ async function warmUp(urls: string[]): Promise<void> {
       const html = await (await fetch(url, { signal: AbortSignal.timeout(60_000) })).text();
       const linked = [...html.matchAll(/\b(?:href|src)="(\/[^"]*)"/g)].map((match) => new URL(match[1]!, url).href);
       for (const asset of new Set([...linked, new URL('/robots.txt', url).href, new URL('/favicon.ico', url).href])) {
-        await fetch(asset, { signal: AbortSignal.timeout(60_000) }).then((response) => response.arrayBuffer()).catch(() => undefined);
+        await fetch(asset, { signal: AbortSignal.timeout(60_000) })
+          .then((response) => response.arrayBuffer())
+          .catch(() => undefined);
       }
     }
   }
@@ -126,12 +138,21 @@ async function main(): Promise<void> {
     if (phases.has('site')) {
       noteLoad('site');
       siteDir = copyProject('site');
-      const built = await run('npm', ['run', 'build', '--silent'], { cwd: siteDir, env: nodeEnv({ SITE_NOW: TEST_NOW, SITE_URL: `http://localhost:${SITE_PORT}`, ASTRO_TELEMETRY_DISABLED: '1' }, siteDir), timeoutMs: 600_000 });
+      const built = await run('npm', ['run', 'build', '--silent'], {
+        cwd: siteDir,
+        env: nodeEnv({ SITE_NOW: TEST_NOW, SITE_URL: `http://localhost:${SITE_PORT}`, ASTRO_TELEMETRY_DISABLED: '1' }, siteDir),
+        timeoutMs: 600_000,
+      });
       if (built.code !== 0) throw new Error(`bench: site build failed:\n${built.output.slice(-3000)}`);
       baselineDir = writeBaselineProject();
-      for (const name of readdirSync(join(ROOT, 'content/topics')).filter((file) => file.endsWith('.md'))) cpSync(join(ROOT, 'content/topics', name), join(baselineDir, 'content/topics', name));
+      for (const name of readdirSync(join(ROOT, 'content/topics')).filter((file) => file.endsWith('.md')))
+        cpSync(join(ROOT, 'content/topics', name), join(baselineDir, 'content/topics', name));
       writeFileSync(join(baselineDir, 'netlify.toml'), '[build]\n  publish = "dist"\n');
-      const baselineBuilt = await run('npm', ['run', 'build', '--silent'], { cwd: baselineDir, env: nodeEnv({ SITE_URL: `http://localhost:${BASELINE_PORT}`, ASTRO_TELEMETRY_DISABLED: '1' }, baselineDir), timeoutMs: 600_000 });
+      const baselineBuilt = await run('npm', ['run', 'build', '--silent'], {
+        cwd: baselineDir,
+        env: nodeEnv({ SITE_URL: `http://localhost:${BASELINE_PORT}`, ASTRO_TELEMETRY_DISABLED: '1' }, baselineDir),
+        timeoutMs: 600_000,
+      });
       if (baselineBuilt.code !== 0) throw new Error(`bench: baseline build failed:\n${baselineBuilt.output.slice(-3000)}`);
       const pages = weighSite(join(siteDir, 'dist'));
       const topicPath = pages.find((page) => page.type === 'topic')!.path;
@@ -141,7 +162,9 @@ async function main(): Promise<void> {
         forms: FORM_PATHS.map((path) => pages.find((page) => page.path === path)!).map((page) => ({ path: page.path, html: page.html, css: page.css, js: page.js })),
         baselineTopic: (({ path, html, css, js }) => ({ path, html, css, js }))(weighPage(join(baselineDir, 'dist'), topicPath)),
         searchRuntime: searchRuntimeWeight(join(siteDir, 'dist')),
-        contentPagesWithScript: pages.filter((page) => !FORM_PATHS.includes(page.path) && page.path !== '/topics/' && page.path !== '/form-shell/' && page.scriptElements > 0).map((page) => page.path),
+        contentPagesWithScript: pages
+          .filter((page) => !FORM_PATHS.includes(page.path) && page.path !== '/topics/' && page.path !== '/form-shell/' && page.scriptElements > 0)
+          .map((page) => page.path),
         siteBuildMs: round(built.ms),
       };
       log(`site built in ${(built.ms / 1000).toFixed(1)} s; ${pages.length} pages weighed`);
@@ -180,7 +203,10 @@ async function main(): Promise<void> {
     // 3. Submissions: handler time, throughput, faults (CPU-bound, on a quiet machine).
     if (phases.has('submissions')) {
       noteLoad('submissions');
-      results.submissions = { measuredAt: stamp(), ...((await runScript('submissions.ts', ['latency', 'OUT'], 'submissions')) as Omit<NonNullable<Results['submissions']>, 'measuredAt'>) };
+      results.submissions = {
+        measuredAt: stamp(),
+        ...((await runScript('submissions.ts', ['latency', 'OUT'], 'submissions')) as Omit<NonNullable<Results['submissions']>, 'measuredAt'>),
+      };
       log('submissions measured');
     }
 
@@ -201,7 +227,9 @@ async function main(): Promise<void> {
         }, 250);
       });
       burst = new Promise((done, fail) => {
-        child.child.once('exit', (code) => (code === 0 && existsSync(out) ? done(JSON.parse(readFileSync(out, 'utf8'))) : fail(new Error(`bench: burst failed (exit ${code}):\n${child.output().slice(-3000)}`))));
+        child.child.once('exit', (code) =>
+          code === 0 && existsSync(out) ? done(JSON.parse(readFileSync(out, 'utf8'))) : fail(new Error(`bench: burst failed (exit ${code}):\n${child.output().slice(-3000)}`)),
+        );
       });
       burst.catch(() => undefined);
       const guard = setTimeout(() => void stopProcess(child.child), 20 * 60_000);

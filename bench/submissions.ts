@@ -82,7 +82,10 @@ function storedOnce(env: FormEnvironment, ids: string[]): { stored: number; dupl
   const commitsById = new Map<string, number>();
   // A drain commit holds many records: count every path each commit wrote.
   for (const path of env.github.state.fileCommits.flatMap((commit) => commit.paths)) {
-    const id = path.split('/').pop()?.replace(/\.json$/, '');
+    const id = path
+      .split('/')
+      .pop()
+      ?.replace(/\.json$/, '');
     if (id) commitsById.set(id, (commitsById.get(id) ?? 0) + 1);
   }
   return {
@@ -163,7 +166,13 @@ export async function measureLatencyAndFaults() {
         submissions: sequential.length,
         p50Ms: round(percentile(own, 50), 1),
         p95Ms: round(percentile(own, 95), 1),
-        rawP50Ms: round(percentile(sequential.map((result) => result.ms), 50), 1),
+        rawP50Ms: round(
+          percentile(
+            sequential.map((result) => result.ms),
+            50,
+          ),
+          1,
+        ),
         serverDelayPerSubmissionMs: round(median(sequential.map((result) => result.serverDelayMs)), 1),
         statuses: statusCounts(sequential),
         sequentialPerSecond: round(sequential.length / (sequentialWallMs / 1000), 1),

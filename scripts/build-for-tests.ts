@@ -9,5 +9,8 @@ if (process.argv.includes('--help')) {
   console.log(`Usage: npm run build:test\nRuns astro build with SITE_NOW=${TEST_NOW}.`);
   process.exit(0);
 }
-const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { stdio: 'inherit', env: { ...process.env, SITE_NOW: process.env.SITE_NOW ?? TEST_NOW } });
+const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+  stdio: 'inherit',
+  env: { ...process.env, SITE_NOW: process.env.SITE_NOW ?? TEST_NOW },
+});
 process.exit(result.status ?? 1);

@@ -26,19 +26,29 @@ Options:
   --help             this text`;
 
 await runCommand(async () => {
-  const values = parseOptions<{ year?: string; 'dry-run'?: boolean; unmatched?: boolean }>({ year: { type: 'string' }, 'dry-run': { type: 'boolean' }, unmatched: { type: 'boolean' } }, HELP);
+  const values = parseOptions<{ year?: string; 'dry-run'?: boolean; unmatched?: boolean }>(
+    { year: { type: 'string' }, 'dry-run': { type: 'boolean' }, unmatched: { type: 'boolean' } },
+    HELP,
+  );
   if (!values) return;
   const { ports, settings } = await commandPorts();
   const year = yearArgument(values.year, settings.programYears.applications);
   const result = await runIntroductions(ports, { programYear: year, dryRun: values['dry-run'] ?? false, unmatched: values.unmatched ?? false });
   const { pairs, unmatched } = result;
   console.log(`Introductions for ${year} (${ports.records.description}, mail through ${ports.mailer.description}):`);
-  console.log(`${pairs.active} active pair(s): ${pairs.alreadyIntroduced} introduced before, ${result.status === 'dry-run' ? `${pairs.toIntroduce} to introduce` : `${pairs.introduced} introduced now`}.`);
+  console.log(
+    `${pairs.active} active pair(s): ${pairs.alreadyIntroduced} introduced before, ${result.status === 'dry-run' ? `${pairs.toIntroduce} to introduce` : `${pairs.introduced} introduced now`}.`,
+  );
   if (unmatched) {
-    console.log(`${unmatched.mentees} unmatched mentee(s): ${unmatched.alreadyNotified} written to before, ${result.status === 'dry-run' ? `${unmatched.toNotify} to write to` : `${unmatched.notified} written to now`}.`);
+    console.log(
+      `${unmatched.mentees} unmatched mentee(s): ${unmatched.alreadyNotified} written to before, ${result.status === 'dry-run' ? `${unmatched.toNotify} to write to` : `${unmatched.notified} written to now`}.`,
+    );
   }
   if (result.status === 'dry-run') {
-    if (result.preview) console.log(`\n--- to the mentor ---\nTo: ${result.preview.mentor.to.join(', ')}\nSubject: ${result.preview.mentor.subject}\n\n${result.preview.mentor.text}\n\n--- to the mentee ---\nTo: ${result.preview.mentee.to.join(', ')}\nSubject: ${result.preview.mentee.subject}\n\n${result.preview.mentee.text}`);
+    if (result.preview)
+      console.log(
+        `\n--- to the mentor ---\nTo: ${result.preview.mentor.to.join(', ')}\nSubject: ${result.preview.mentor.subject}\n\n${result.preview.mentor.text}\n\n--- to the mentee ---\nTo: ${result.preview.mentee.to.join(', ')}\nSubject: ${result.preview.mentee.subject}\n\n${result.preview.mentee.text}`,
+      );
     if (result.unmatchedPreview) console.log(`\n--- to an unmatched mentee ---\nSubject: ${result.unmatchedPreview.subject}\n\n${result.unmatchedPreview.text}`);
     return;
   }

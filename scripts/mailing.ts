@@ -40,7 +40,9 @@ await runCommand(async () => {
   if (!values) return;
   const allowExampleTopics = values['allow-example-topics'] ?? false;
   if (allowExampleTopics && (process.env.RECORDS_REPO?.trim() || process.env.RESEND_API_KEY?.trim())) {
-    throw new UsageError('--allow-example-topics is for the local demo only, and RECORDS_REPO or RESEND_API_KEY is set: example topics are never sent to real people. Unset them to try the demo.');
+    throw new UsageError(
+      '--allow-example-topics is for the local demo only, and RECORDS_REPO or RESEND_API_KEY is set: example topics are never sent to real people. Unset them to try the demo.',
+    );
   }
   const { ports, settings } = await commandPorts();
   const month = values.month ?? zonedMonth(ports.now(), settings.timeZone);
@@ -66,7 +68,9 @@ await runCommand(async () => {
     case 'dry-run': {
       const { counts } = result;
       console.log(`Topic: ${result.topic}`);
-      console.log(`${counts.pairs} active pair(s), ${counts.people} people: ${counts.alreadySent} already sent, ${counts.paused} paused, ${counts.leaving} leaving, ${counts.toSend} to send in ${counts.batches} batch(es).`);
+      console.log(
+        `${counts.pairs} active pair(s), ${counts.people} people: ${counts.alreadySent} already sent, ${counts.paused} paused, ${counts.leaving} leaving, ${counts.toSend} to send in ${counts.batches} batch(es).`,
+      );
       if (result.preview) {
         console.log(`\n--- one email (to a ${result.preview.role}) ---\nTo: ${result.preview.to.join(', ')}\nSubject: ${result.preview.subject}\n`);
         console.log(result.preview.text);
@@ -74,7 +78,9 @@ await runCommand(async () => {
       return;
     }
     case 'complete':
-      console.log(`Done: ${result.sent} email(s) sent in ${result.batches} batch(es); ${result.counts.alreadySent} had theirs already; ${result.counts.paused + result.counts.leaving} paused or leaving.`);
+      console.log(
+        `Done: ${result.sent} email(s) sent in ${result.batches} batch(es); ${result.counts.alreadySent} had theirs already; ${result.counts.paused + result.counts.leaving} paused or leaving.`,
+      );
       console.log(`Ledger: ${monthlyLedgerPath(year!, month)}`);
       return;
     case 'stopped':

@@ -56,7 +56,9 @@ await runCommand(async () => {
   console.log(`  report       ${outcome.paths.markdown}`);
   console.log(`  spreadsheet  ${outcome.paths.csv}`);
   console.log(`  data         ${outcome.paths.json}`);
-  console.log(`${summary.matched} pairs (${summary.kept} kept), ${summary.unmatched} of ${summary.mentees} mentees unmatched; ${summary.places} places from ${summary.mentors} mentors.`);
+  console.log(
+    `${summary.matched} pairs (${summary.kept} kept), ${summary.unmatched} of ${summary.mentees} mentees unmatched; ${summary.places} places from ${summary.mentors} mentors.`,
+  );
   if (outcome.warnings > 0) console.log(`${outcome.warnings} thing${outcome.warnings === 1 ? '' : 's'} to check: see "Please check" in the report.`);
   for (const skip of outcome.skipped) console.log(`Skipped ${skip.path}: ${skip.problem}.`);
   console.log(`Accept it with: npm run match -- --year ${year} --accept ${outcome.stamp}`);

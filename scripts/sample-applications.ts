@@ -44,6 +44,8 @@ await runCommand(async () => {
   });
   const store = createRecordsStore(process.env, { production: false });
   const { created, existing } = await writeSampleApplications(store, records);
-  console.log(`${created} sample application${created === 1 ? '' : 's'} written to ${store.description} under applications/${year}/${existing > 0 ? ` (${existing} already there)` : ''}.`);
+  console.log(
+    `${created} sample application${created === 1 ? '' : 's'} written to ${store.description} under applications/${year}/${existing > 0 ? ` (${existing} already there)` : ''}.`,
+  );
   console.log(`Next: npm run match -- --year ${year}`);
 }, 'Run npm run sample-applications -- --help for the options.');

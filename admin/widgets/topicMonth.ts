@@ -19,7 +19,14 @@ interface TopicControlProps extends ControlProps {
   setActiveStyle: () => void;
   setInactiveStyle: () => void;
   loadEntry: (collection: string, slug: string) => Promise<{ data?: unknown } | null>;
-  query: (namespace: string, collection: string, fields: string[], term: string, file?: string, limit?: number) => Promise<{ payload?: { hits?: Array<{ path: string; data?: unknown }> } }>;
+  query: (
+    namespace: string,
+    collection: string,
+    fields: string[],
+    term: string,
+    file?: string,
+    limit?: number,
+  ) => Promise<{ payload?: { hits?: Array<{ path: string; data?: unknown }> } }>;
 }
 
 let queries = 0;
@@ -34,17 +41,16 @@ function loadTopicContext(props: TopicControlProps): Promise<TopicContext> {
   if (shared && Date.now() - shared.at < 3_000) return shared.context;
   // Decap reuses an identical query for 10 s; a distinct (and harmless) limit asks again.
   queries += 1;
-  const context = Promise.all([
-    props.loadEntry('settings', 'settings').catch(() => null),
-    props.query(props.forID, 'topics', ['month'], '', undefined, 100_000 + queries),
-  ]).then(([settingsEntry, result]) => {
-    const settings = settingsSchema.safeParse(plain(settingsEntry?.data));
-    const existing = (result.payload?.hits ?? []).map((hit) => {
-      const data = (plain(hit.data) ?? {}) as Record<string, unknown>;
-      return { path: hit.path, month: String(data.month ?? ''), programYear: String(data.programYear ?? '') };
-    });
-    return { settings: settings.success ? settings.data : null, existing };
-  }).catch(() => ({ settings: null, existing: [] })); // the build still checks what cannot be checked here
+  const context = Promise.all([props.loadEntry('settings', 'settings').catch(() => null), props.query(props.forID, 'topics', ['month'], '', undefined, 100_000 + queries)])
+    .then(([settingsEntry, result]) => {
+      const settings = settingsSchema.safeParse(plain(settingsEntry?.data));
+      const existing = (result.payload?.hits ?? []).map((hit) => {
+        const data = (plain(hit.data) ?? {}) as Record<string, unknown>;
+        return { path: hit.path, month: String(data.month ?? ''), programYear: String(data.programYear ?? '') };
+      });
+      return { settings: settings.success ? settings.data : null, existing };
+    })
+    .catch(() => ({ settings: null, existing: [] })); // the build still checks what cannot be checked here
   shared = { at: Date.now(), context };
   return context;
 }

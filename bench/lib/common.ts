@@ -152,7 +152,13 @@ export function copyProject(label: string): string {
   const dir = mkdtempSync(join(tmpdir(), `mentoring-bench-${label}-`));
   for (const entry of readdirSync(ROOT, { withFileTypes: true })) {
     if (NOT_COPIED.has(entry.name)) continue;
-    cpSync(join(ROOT, entry.name), join(dir, entry.name), { recursive: true, filter: (source) => !relative(ROOT, source).split('/').some((part) => part === 'node_modules') });
+    cpSync(join(ROOT, entry.name), join(dir, entry.name), {
+      recursive: true,
+      filter: (source) =>
+        !relative(ROOT, source)
+          .split('/')
+          .some((part) => part === 'node_modules'),
+    });
   }
   linkNodeModules(dir);
   return dir;

@@ -8,7 +8,12 @@ describe('benchmark statistics', () => {
   it('takes medians, nearest-rank percentiles and least-squares slopes', () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 3, 2])).toBe(2.5);
-    expect(percentile([...Array(100).keys()].map((index) => index + 1), 95)).toBe(95);
+    expect(
+      percentile(
+        [...Array(100).keys()].map((index) => index + 1),
+        95,
+      ),
+    ).toBe(95);
     expect(percentile([5], 50)).toBe(5);
     const { slope, intercept } = linearFit([10, 100, 1000, 5000].map((x) => ({ x, y: 2000 + 3 * x })));
     expect(slope).toBeCloseTo(3, 10);

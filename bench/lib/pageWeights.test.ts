@@ -11,7 +11,10 @@ const put = (path: string, content: string) => {
 };
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
-put('index.html', '<!doctype html><html><head><link rel="stylesheet" href="/a.css"><link rel=stylesheet href="/_astro/b.css"></head><body><img src="https://cdn.example/x.png"></body></html>');
+put(
+  'index.html',
+  '<!doctype html><html><head><link rel="stylesheet" href="/a.css"><link rel=stylesheet href="/_astro/b.css"></head><body><img src="https://cdn.example/x.png"></body></html>',
+);
 put('a.css', '@import "./c.css"; body{color:red}');
 put('c.css', 'p{margin:0}');
 put('_astro/b.css', 'h1{font-size:2rem}');

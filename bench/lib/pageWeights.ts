@@ -78,7 +78,11 @@ export function htmlFileFor(dist: string, path: string): string {
   return path.endsWith('/') ? join(dist, path, 'index.html') : join(dist, `${path}.html`);
 }
 
-const attribute = (tag: string, name: string) => new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i').exec(tag)?.slice(1).find((value) => value !== undefined);
+const attribute = (tag: string, name: string) =>
+  new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i')
+    .exec(tag)
+    ?.slice(1)
+    .find((value) => value !== undefined);
 
 /** Static imports and re-exports of an ES module: import"x", import{a}from"x", export*from"x". */
 function staticImports(code: string): string[] {
@@ -157,4 +161,3 @@ export function searchRuntimeWeight(dist: string): Weight & { files: string[] } 
   for (const name of names) total = add(total, weigh(readFileSync(join(folder, name))));
   return { ...total, files: names.map((name) => posix.join('/pagefind', name)) };
 }
-

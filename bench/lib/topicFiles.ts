@@ -86,6 +86,12 @@ export function generateTopics(count: number, latestProgramYear = '2026-2027'): 
       return { filePath: `content/topics/${file.name}`, data: topicSchema.parse(front) };
     }),
   );
-  if (problems.length) throw new Error(`bench: generated topics break the content rules: ${problems.slice(0, 3).map((problem) => problem.message).join('; ')}`);
+  if (problems.length)
+    throw new Error(
+      `bench: generated topics break the content rules: ${problems
+        .slice(0, 3)
+        .map((problem) => problem.message)
+        .join('; ')}`,
+    );
   return files;
 }

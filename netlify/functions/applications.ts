@@ -3,6 +3,8 @@ import { FORM_DEFINITIONS } from '../../src/forms/formDefinitions.ts';
 import { FORM_RATE_LIMIT, formFunction } from '../lib/http/formFunction.ts';
 
 // POST /api/applications/mentor and /api/applications/mentee
-export default formFunction((context) => (context.params.role === 'mentor' ? FORM_DEFINITIONS['mentor-application'] : context.params.role === 'mentee' ? FORM_DEFINITIONS['mentee-application'] : undefined));
+export default formFunction((context) =>
+  context.params.role === 'mentor' ? FORM_DEFINITIONS['mentor-application'] : context.params.role === 'mentee' ? FORM_DEFINITIONS['mentee-application'] : undefined,
+);
 
 export const config: Config = { path: '/api/applications/:role', method: 'POST', rateLimit: FORM_RATE_LIMIT };

@@ -11,7 +11,6 @@ import type { HeldEmail, HeldRecord, SubmissionPorts } from './services/submitFo
 /** Fixed local signing key; production must set LINK_SIGNING_SECRET (readVariable enforces it). */
 const LOCAL_SIGNING_SECRET = 'local-development-signing-key-not-secret';
 
-
 export interface Runtime {
   env: Environment;
   production: boolean;

@@ -29,7 +29,9 @@ describe('applicationStatus', () => {
   });
 
   it('handles a window that opens in winter time (EST, UTC-5)', () => {
-    const winter = settingsSchema.parse(settingsInput({ applicationWindow: { opens: '2027-01-10', closes: '2027-03-20' }, programYears: { running: '2026-2027', applications: '2027-2028' } }));
+    const winter = settingsSchema.parse(
+      settingsInput({ applicationWindow: { opens: '2027-01-10', closes: '2027-03-20' }, programYears: { running: '2026-2027', applications: '2027-2028' } }),
+    );
     expect(applicationStatus(winter, new Date('2027-01-10T04:59:59Z')).state).toBe('upcoming');
     expect(applicationStatus(winter, new Date('2027-01-10T05:00:00Z')).state).toBe('open');
     // 14 March 2027 is the switch to EDT; 20 March closes at 23:59:59 EDT = 03:59:59Z on 21 March.

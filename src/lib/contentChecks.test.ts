@@ -35,7 +35,11 @@ describe('findTopicProblems', () => {
         { filePath: 'content/topics/2026-10-a.md', data: topic() },
         { filePath: 'content/topics/2026-10-b.md', data: topic() },
       ],
-      expected: { filePath: 'content/topics/2026-10-a.md', field: 'month', message: expect.stringMatching(/Two topics are set for 2026-10: this one and content\/topics\/2026-10-b.md/) },
+      expected: {
+        filePath: 'content/topics/2026-10-a.md',
+        field: 'month',
+        message: expect.stringMatching(/Two topics are set for 2026-10: this one and content\/topics\/2026-10-b.md/),
+      },
     },
     {
       name: 'a file name whose month differs from the month field',

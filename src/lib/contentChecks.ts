@@ -25,7 +25,11 @@ export function findTopicProblems(settings: Settings, topics: TopicFile[]): Cont
   const filesByMonth = new Map<string, string[]>();
 
   for (const { filePath, data } of topics) {
-    const baseName = filePath.split('/').pop()?.replace(/\.mdx?$/, '') ?? filePath;
+    const baseName =
+      filePath
+        .split('/')
+        .pop()
+        ?.replace(/\.mdx?$/, '') ?? filePath;
     const nameMatch = TOPIC_FILE_NAME.exec(baseName);
     if (!nameMatch) {
       problems.push({ filePath, field: 'file name', message: 'Name topic files <YYYY-MM>-<slug>.md, for example 2026-09-getting-started.md.' });

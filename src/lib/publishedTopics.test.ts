@@ -5,7 +5,18 @@ function entry(month: string, extra: Partial<TopicEntry['data']> = {}): TopicEnt
   const firstYear = Number(month.slice(0, 4)) - (Number(month.slice(5)) < 9 ? 1 : 0);
   return {
     id: `${month}-topic`,
-    data: { title: month, month, programYear: `${firstYear}-${firstYear + 1}`, summary: 'x'.repeat(20), questions: ['Why?'], resources: [], themes: ['reflection'], draft: false, example: false, ...extra },
+    data: {
+      title: month,
+      month,
+      programYear: `${firstYear}-${firstYear + 1}`,
+      summary: 'x'.repeat(20),
+      questions: ['Why?'],
+      resources: [],
+      themes: ['reflection'],
+      draft: false,
+      example: false,
+      ...extra,
+    },
   };
 }
 

@@ -11,9 +11,7 @@ export interface TopicEntry {
  * that month begins in the program's time zone (the daily rebuild publishes it on the day).
  */
 export function publishedTopics<T extends TopicEntry>(topics: T[], currentMonth: string): T[] {
-  return topics
-    .filter((topic) => !topic.data.draft && topic.data.month <= currentMonth)
-    .sort((a, b) => b.data.month.localeCompare(a.data.month));
+  return topics.filter((topic) => !topic.data.draft && topic.data.month <= currentMonth).sort((a, b) => b.data.month.localeCompare(a.data.month));
 }
 
 /** Published topics grouped by program year, newest year first, newest month first within a year. */
@@ -22,7 +20,5 @@ export function groupByProgramYear<T extends TopicEntry>(topics: T[]): Array<{ p
   for (const topic of [...topics].sort((a, b) => b.data.month.localeCompare(a.data.month))) {
     groups.set(topic.data.programYear, [...(groups.get(topic.data.programYear) ?? []), topic]);
   }
-  return [...groups.entries()]
-    .sort(([a], [b]) => b.localeCompare(a))
-    .map(([programYear, grouped]) => ({ programYear, topics: grouped }));
+  return [...groups.entries()].sort(([a], [b]) => b.localeCompare(a)).map(([programYear, grouped]) => ({ programYear, topics: grouped }));
 }

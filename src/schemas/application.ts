@@ -70,7 +70,13 @@ const personFields = {
       width: 30,
     }),
   /** What the applicant hopes the year brings. */
-  goals: text({ required: 'Tell us what you hope to get from the program.', min: 20, minMessage: 'Tell us a little more about your goals: at least 20 characters.', max: 2000, maxMessage: 'Your goals must be 2,000 characters or fewer.' }).meta({
+  goals: text({
+    required: 'Tell us what you hope to get from the program.',
+    min: 20,
+    minMessage: 'Tell us a little more about your goals: at least 20 characters.',
+    max: 2000,
+    maxMessage: 'Your goals must be 2,000 characters or fewer.',
+  }).meta({
     label: 'What would you like to get out of the year?',
     hint: 'A few sentences is plenty. Your partner will read this.',
     widget: 'textarea',
@@ -111,35 +117,43 @@ export const menteeApplicationSchema = z.object({ ...personFields, ...agreements
 export type MenteeApplication = z.infer<typeof menteeApplicationSchema>;
 
 /** The mentor application (POST /api/applications/mentor): the same, plus experience and capacity. */
-export const mentorApplicationSchema = z.object({
-  ...personFields,
-  /** Years in the profession. */
-  yearsExperience: z
-    .number({ error: 'Enter your years of experience as a number, like 8.' })
-    .int('Enter whole years, like 8.')
-    .min(0, 'Years of experience cannot be negative.')
-    .max(70, 'Years of experience must be 70 or fewer.')
-    .meta({ label: 'Years of experience in libraries', widget: 'number', required: 'Enter your years of experience.', width: 3 }),
-  /** Areas the mentor can speak to from experience. */
-  expertise: z
-    .array(choiceOf(EXPERTISE_AREAS, 'Select areas from the list.'), { error: 'Select at least one area of expertise.' })
-    .min(1, 'Select at least one area of expertise.')
-    .meta({
-      label: 'Areas of expertise',
-      hint: 'Select the areas you could talk about from experience.',
-      widget: 'checkboxes',
-      choices: EXPERTISE_AREAS,
-      required: 'Select at least one area of expertise.',
-    }),
-  /** How many mentees the mentor can take this year. */
-  capacity: z
-    .number({ error: 'Enter how many mentees you can take, from 1 to 3.' })
-    .int('Enter a whole number from 1 to 3.')
-    .min(1, 'You can take at least 1 mentee.')
-    .max(3, 'You can take at most 3 mentees.')
-    .meta({ label: 'How many mentees could you take on?', hint: 'From 1 to 3. Most mentors take one.', widget: 'number', required: 'Enter how many mentees you can take, from 1 to 3.', width: 2 }),
-  ...agreements,
-}).superRefine(requireOtherDetail);
+export const mentorApplicationSchema = z
+  .object({
+    ...personFields,
+    /** Years in the profession. */
+    yearsExperience: z
+      .number({ error: 'Enter your years of experience as a number, like 8.' })
+      .int('Enter whole years, like 8.')
+      .min(0, 'Years of experience cannot be negative.')
+      .max(70, 'Years of experience must be 70 or fewer.')
+      .meta({ label: 'Years of experience in libraries', widget: 'number', required: 'Enter your years of experience.', width: 3 }),
+    /** Areas the mentor can speak to from experience. */
+    expertise: z
+      .array(choiceOf(EXPERTISE_AREAS, 'Select areas from the list.'), { error: 'Select at least one area of expertise.' })
+      .min(1, 'Select at least one area of expertise.')
+      .meta({
+        label: 'Areas of expertise',
+        hint: 'Select the areas you could talk about from experience.',
+        widget: 'checkboxes',
+        choices: EXPERTISE_AREAS,
+        required: 'Select at least one area of expertise.',
+      }),
+    /** How many mentees the mentor can take this year. */
+    capacity: z
+      .number({ error: 'Enter how many mentees you can take, from 1 to 3.' })
+      .int('Enter a whole number from 1 to 3.')
+      .min(1, 'You can take at least 1 mentee.')
+      .max(3, 'You can take at most 3 mentees.')
+      .meta({
+        label: 'How many mentees could you take on?',
+        hint: 'From 1 to 3. Most mentors take one.',
+        widget: 'number',
+        required: 'Enter how many mentees you can take, from 1 to 3.',
+        width: 2,
+      }),
+    ...agreements,
+  })
+  .superRefine(requireOtherDetail);
 export type MentorApplication = z.infer<typeof mentorApplicationSchema>;
 
 /** "Something else" needs its detail. Shared by both roles. */

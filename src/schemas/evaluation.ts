@@ -61,9 +61,7 @@ function evaluationSchema(role: 'mentor' | 'mentee') {
       required: 'Select how useful the monthly topics were.',
     }),
     /** What went well. */
-    highlights: text({ required: '', max: 3000, maxMessage: 'Keep this under 3,000 characters.' })
-      .optional()
-      .meta({ label: 'What worked well? (optional)', widget: 'textarea' }),
+    highlights: text({ required: '', max: 3000, maxMessage: 'Keep this under 3,000 characters.' }).optional().meta({ label: 'What worked well? (optional)', widget: 'textarea' }),
     /** What to change. */
     improvements: text({ required: '', max: 3000, maxMessage: 'Keep this under 3,000 characters.' })
       .optional()

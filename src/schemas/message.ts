@@ -37,7 +37,13 @@ export const messageSchema = z.object({
     required: 'Select what your message is about.',
   }),
   /** The message itself. */
-  message: text({ required: 'Enter your message.', min: 10, minMessage: 'Your message must be at least 10 characters.', max: 5000, maxMessage: 'Your message must be 5,000 characters or fewer.' }).meta({
+  message: text({
+    required: 'Enter your message.',
+    min: 10,
+    minMessage: 'Your message must be at least 10 characters.',
+    max: 5000,
+    maxMessage: 'Your message must be 5,000 characters or fewer.',
+  }).meta({
     label: 'Your message',
     hint: 'Only the committee reads this. Your partner is not told unless you ask us to.',
     widget: 'textarea',

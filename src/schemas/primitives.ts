@@ -45,9 +45,7 @@ export const hexColour = z
   .regex(/^#[0-9a-fA-F]{6}$/, 'Enter a colour as a six-digit hex code, for example #1f4e79.');
 
 /** A lower-case identifier made of letters, digits and hyphens. */
-export const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Use lower-case letters, digits and single hyphens only, for example career-paths.');
+export const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Use lower-case letters, digits and single hyphens only, for example career-paths.');
 
 /** An absolute http(s) address. */
 export const webAddress = z.url({

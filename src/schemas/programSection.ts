@@ -25,12 +25,15 @@ export const programSectionSchema = z.object({
     ),
   /** A shorter label for the page's table of contents, when the heading is long. */
   navLabel: optionalField(
-    z.string().trim().meta(
-      cms({
-        label: 'Short name for “On this page”',
-        hint: 'Optional. A shorter name for the list of sections at the top of the page, when the heading is long. Leave empty to use the heading.',
-      }),
-    ),
+    z
+      .string()
+      .trim()
+      .meta(
+        cms({
+          label: 'Short name for “On this page”',
+          hint: 'Optional. A shorter name for the list of sections at the top of the page, when the heading is long. Leave empty to use the heading.',
+        }),
+      ),
   ),
   /** A block the site builds from settings, shown after the section's text. */
   includes: optionalField(

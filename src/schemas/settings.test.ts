@@ -122,7 +122,13 @@ describe('settings schema', () => {
     },
     {
       name: 'two themes with one id',
-      input: { ...base, themes: [{ id: 'reflection', label: 'Reflection' }, { id: 'reflection', label: 'Looking back' }] },
+      input: {
+        ...base,
+        themes: [
+          { id: 'reflection', label: 'Reflection' },
+          { id: 'reflection', label: 'Looking back' },
+        ],
+      },
       path: 'themes.1.id',
       message: /share the id "reflection"/,
     },
@@ -135,6 +141,8 @@ describe('settings schema', () => {
   it('accepts 29 February as a recurring phase day', () => {
     const timeline = settingsInput().timeline.map((phase) => (phase.id === 'closing' ? { ...phase, starts: '05-01', ends: '05-31' } : phase));
     expect(firstProblem({ ...settingsInput(), timeline: [...timeline] })).toBeNull();
-    expect(firstProblem({ ...settingsInput(), applicationWindow: { opens: '2028-02-29', closes: '2028-03-01' }, programYears: { running: '2027-2028', applications: '2028-2029' } })).toBeNull();
+    expect(
+      firstProblem({ ...settingsInput(), applicationWindow: { opens: '2028-02-29', closes: '2028-03-01' }, programYears: { running: '2027-2028', applications: '2028-2029' } }),
+    ).toBeNull();
   });
 });

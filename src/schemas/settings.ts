@@ -26,9 +26,7 @@ function isKnownTimeZone(name: string): boolean {
 /** One phase of the yearly cycle, recurring every year on the same days. */
 export const timelinePhaseSchema = z.object({
   /** Short identifier used in feeds, e.g. `call`. */
-  id: slug.meta(
-    cms({ label: 'Short name', hint: 'Used in the calendar feed: lower-case letters, digits and hyphens, for example call. Each phase needs its own.' }),
-  ),
+  id: slug.meta(cms({ label: 'Short name', hint: 'Used in the calendar feed: lower-case letters, digits and hyphens, for example call. Each phase needs its own.' })),
   /** What the phase is called on the page, e.g. "Call for mentors and mentees". */
   title: z
     .string()
@@ -42,9 +40,7 @@ export const timelinePhaseSchema = z.object({
   /** First day of the phase each year, MM-DD. */
   starts: monthDay.meta(cms({ label: 'Starts on (MM-DD)', hint: 'The first day of the phase each year, written MM-DD: 06-01 is June 1.' })),
   /** Last day of the phase, MM-DD; may be in the next calendar year (09-15 to 04-30). */
-  ends: monthDay.meta(
-    cms({ label: 'Ends on (MM-DD)', hint: 'The last day of the phase, written MM-DD. It may fall in the next calendar year, as in 09-15 to 04-30.' }),
-  ),
+  ends: monthDay.meta(cms({ label: 'Ends on (MM-DD)', hint: 'The last day of the phase, written MM-DD. It may fall in the next calendar year, as in 09-15 to 04-30.' })),
   /** Marks the phase in which the call for applications usually goes out (exactly one phase). */
   applicationCall: z
     .boolean()
@@ -69,7 +65,10 @@ export const themeSchema = z.object({
     }),
   ),
   /** Label readers see, e.g. "Career paths". */
-  label: z.string().min(2, 'Give the theme a label.').meta(cms({ label: 'Label', hint: 'What readers see, for example “Career paths”.' })),
+  label: z
+    .string()
+    .min(2, 'Give the theme a label.')
+    .meta(cms({ label: 'Label', hint: 'What readers see, for example “Career paths”.' })),
 });
 export type Theme = z.infer<typeof themeSchema>;
 
@@ -112,7 +111,9 @@ export const matchingSettingsSchema = z
     requireSharedArea: z
       .boolean()
       .default(true)
-      .meta(cms({ label: 'Require a shared area', hint: 'Only pair a mentee with a mentor who knows one of their areas. Mentees who are not sure yet can be paired with anyone.' })),
+      .meta(
+        cms({ label: 'Require a shared area', hint: 'Only pair a mentee with a mentor who knows one of their areas. Mentees who are not sure yet can be paired with anyone.' }),
+      ),
     /** A pair must have at least one way of keeping in touch in common. */
     requireSharedCommunication: z
       .boolean()
@@ -137,7 +138,10 @@ const settingsShape = z.object({
   organisation: z
     .object({
       /** The association's short name, e.g. "NASIG". */
-      name: z.string().min(2, 'Enter the organisation name.').meta(cms({ label: 'Short name', hint: 'The association’s short name, for example NASIG.' })),
+      name: z
+        .string()
+        .min(2, 'Enter the organisation name.')
+        .meta(cms({ label: 'Short name', hint: 'The association’s short name, for example NASIG.' })),
       /** The program's full name, used as the site title. */
       programName: z
         .string()

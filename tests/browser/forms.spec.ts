@@ -44,9 +44,7 @@ test.beforeAll(async ({}, testInfo) => {
     await send();
     return Date.now() - started;
   };
-  await expect
-    .poll(() => prompt(() => context.get('/favicon.svg')), { timeout: 300_000, intervals: [2_000] })
-    .toBeLessThan(1_000);
+  await expect.poll(() => prompt(() => context.get('/favicon.svg')), { timeout: 300_000, intervals: [2_000] }).toBeLessThan(1_000);
   for (const form of Object.values(FORM_DEFINITIONS)) {
     // A body of the wrong type is refused (415) before anything is read or stored.
     expect((await context.post(form.endpoint, { headers: { 'Content-Type': 'text/plain' }, data: 'warm-up' })).status()).toBe(415);
@@ -70,7 +68,8 @@ async function expectErrorsShown(page: Page, formCase: FormCase, errors: Array<{
       await expect(inline, `inline message of ${field.name}`).toBeVisible();
       await expect(inline).toHaveText(`Error: ${expected.message}`);
       // The message is part of what a screen reader announces for the field.
-      const described = field.meta.widget === 'radios' || field.meta.widget === 'checkboxes' ? page.getByRole('group', { name: field.meta.label, exact: true }) : fieldControl(page, field);
+      const described =
+        field.meta.widget === 'radios' || field.meta.widget === 'checkboxes' ? page.getByRole('group', { name: field.meta.label, exact: true }) : fieldControl(page, field);
       await expect(described).toHaveAccessibleDescription(new RegExp(escapeRegExp(expected.message)));
     } else {
       await expect(inline, `no inline message on ${field.name}`).toBeHidden();
@@ -238,7 +237,9 @@ for (const formId of FORM_IDS) {
       });
       const posted = page.waitForResponse((response) => new URL(response.url()).pathname === form.endpoint);
       await submitButton(page, formCase).dblclick();
-      await submitButton(page, formCase).click({ timeout: 500 }).catch(() => undefined);
+      await submitButton(page, formCase)
+        .click({ timeout: 500 })
+        .catch(() => undefined);
       const { id } = (await (await posted).json()) as { id: string };
       await expect(page.locator('.confirmation')).toBeFocused();
       expect(requests).toBe(1);
@@ -255,7 +256,10 @@ for (const formId of FORM_IDS) {
       const html = await response!.text();
       const sources = [...html.matchAll(/<script\b([^>]*)>/gi)].map((match) => /\bsrc="([^"]+)"/.exec(match[1]!)?.[1]);
       expect(sources.length, 'one script element').toBe(1);
-      expect(sources.every((src) => src?.startsWith('/_astro/')), 'no inline scripts').toBe(true);
+      expect(
+        sources.every((src) => src?.startsWith('/_astro/')),
+        'no inline scripts',
+      ).toBe(true);
       expect([...scripts.keys()].every((url) => new URL(url).pathname.startsWith('/_astro/'))).toBe(true);
       const total = [...scripts.values()].reduce((sum, body) => sum + gzipSync(body).byteLength, 0);
       expect(scripts.size).toBeGreaterThan(0);

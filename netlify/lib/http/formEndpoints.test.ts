@@ -259,7 +259,9 @@ describe('nothing is lost when GitHub or Resend fail', () => {
   it('tells a plain-form applicant plainly when nothing could be stored or held (503) and keeps what they typed', async () => {
     env.github.faults.failNext(1000, 503);
     const blobsContext = process.env.NETLIFY_BLOBS_CONTEXT;
-    process.env.NETLIFY_BLOBS_CONTEXT = Buffer.from(JSON.stringify({ ...env.blobs.connection, edgeURL: 'http://127.0.0.1:9', uncachedEdgeURL: 'http://127.0.0.1:9' })).toString('base64');
+    process.env.NETLIFY_BLOBS_CONTEXT = Buffer.from(JSON.stringify({ ...env.blobs.connection, edgeURL: 'http://127.0.0.1:9', uncachedEdgeURL: 'http://127.0.0.1:9' })).toString(
+      'base64',
+    );
     try {
       const json = await postJson('message', messageAnswers());
       expect(json.status).toBe(503);
@@ -311,7 +313,10 @@ describe('property: bad input never stores a record and never causes a 5xx', () 
       fc.asyncProperty(
         fc.constantFrom(...names),
         fc.oneof(
-          fc.dictionary(fc.string({ maxLength: 12 }), fc.oneof(fc.string({ maxLength: 40 }), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string({ maxLength: 8 }), { maxLength: 3 }))),
+          fc.dictionary(
+            fc.string({ maxLength: 12 }),
+            fc.oneof(fc.string({ maxLength: 40 }), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string({ maxLength: 8 }), { maxLength: 3 })),
+          ),
           fc.record({ name: fc.string(), email: fc.string(), capacity: fc.string() }),
         ),
         fc.constantFrom('json', 'form', 'text'),

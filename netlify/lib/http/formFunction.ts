@@ -15,6 +15,10 @@ export function formFunction(pickForm: (context: Context) => FormDefinition | un
     if (!form) return jsonResponse(404, { error: 'There is no such form.' });
     const settings = await loadSettings();
     const runtime = runtimeFor(context);
-    return handleFormPost(request, form, () => submissionPorts(runtime, settings, (work) => context.waitUntil(work.catch((error: unknown) => runtime.log(`after-response work failed: ${error instanceof Error ? error.message : String(error)}`)))));
+    return handleFormPost(request, form, () =>
+      submissionPorts(runtime, settings, (work) =>
+        context.waitUntil(work.catch((error: unknown) => runtime.log(`after-response work failed: ${error instanceof Error ? error.message : String(error)}`))),
+      ),
+    );
   };
 }

@@ -28,7 +28,9 @@ export async function handleFormPost(request: Request, form: FormDefinition, mak
     return new Response(null, { status: 405, headers: { Allow: 'POST', 'Cache-Control': 'no-store' } });
   }
   const read = await readSubmission(request, form.schema);
-  const wantsJson = read.ok ? read.submission.wantsJson : (request.headers.get('accept') ?? '').includes('application/json') || (request.headers.get('content-type') ?? '').includes('json');
+  const wantsJson = read.ok
+    ? read.submission.wantsJson
+    : (request.headers.get('accept') ?? '').includes('application/json') || (request.headers.get('content-type') ?? '').includes('json');
   if (!read.ok) {
     if (wantsJson) return jsonResponse(read.status, { error: read.error });
     return page(request, read.status, 'There is a problem', `<h1>There is a problem</h1><p>${escapeHtml(read.error)}</p><p><a href="${form.page}">Go back to the form</a></p>`);
@@ -43,7 +45,12 @@ export async function handleFormPost(request: Request, form: FormDefinition, mak
       console.error(`${form.endpoint}: ${error.message}`);
       const sentence = 'This form is not set up correctly on our side, so nothing was stored. Please try again later or write to the committee.';
       if (wantsJson) return jsonResponse(503, { error: sentence });
-      return page(request, 503, `Error: ${form.title}`, `<h1>${escapeHtml(form.title)}</h1><div class="error-summary" tabindex="-1"><h2 class="error-summary-title">Your answers were not sent</h2><p>${escapeHtml(sentence)}</p></div>${formWithValues(form, submission, undefined)}`);
+      return page(
+        request,
+        503,
+        `Error: ${form.title}`,
+        `<h1>${escapeHtml(form.title)}</h1><div class="error-summary" tabindex="-1"><h2 class="error-summary-title">Your answers were not sent</h2><p>${escapeHtml(sentence)}</p></div>${formWithValues(form, submission, undefined)}`,
+      );
     }
     throw error;
   }
@@ -67,7 +74,12 @@ export async function handleFormPost(request: Request, form: FormDefinition, mak
       return page(request, 422, `Error: ${form.title}`, `<h1>${escapeHtml(form.title)}</h1>${formWithValues(form, submission, submission.submissionId, outcome.errors)}`);
     case 'closed':
       if (wantsJson) return jsonResponse(403, { error: outcome.message });
-      return page(request, 403, form.title, `<h1>${escapeHtml(form.title)}</h1><div class="panel"><p>${escapeHtml(outcome.message)}</p></div><p><a href="/">Back to the program page</a></p>`);
+      return page(
+        request,
+        403,
+        form.title,
+        `<h1>${escapeHtml(form.title)}</h1><div class="panel"><p>${escapeHtml(outcome.message)}</p></div><p><a href="/">Back to the program page</a></p>`,
+      );
     case 'unavailable':
       if (wantsJson) return jsonResponse(503, { error: outcome.message });
       return page(

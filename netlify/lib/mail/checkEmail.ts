@@ -15,8 +15,19 @@ const LINE_BREAK = /[\r\n]/;
 const HEADER_NAME = /^[!-9;-~]+$/;
 /** Headers an adapter writes itself; an extra header must not replace or double them. */
 const RESERVED_HEADERS = new Set([
-  'from', 'to', 'cc', 'bcc', 'subject', 'date', 'message-id', 'reply-to', 'sender',
-  'mime-version', 'content-type', 'content-transfer-encoding', 'return-path',
+  'from',
+  'to',
+  'cc',
+  'bcc',
+  'subject',
+  'date',
+  'message-id',
+  'reply-to',
+  'sender',
+  'mime-version',
+  'content-type',
+  'content-transfer-encoding',
+  'return-path',
 ]);
 
 function refuse(message: string): never {

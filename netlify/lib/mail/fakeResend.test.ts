@@ -29,7 +29,12 @@ describe('fake Resend server', () => {
     expect(batch.error).toBeNull();
     expect(batch.data?.data).toHaveLength(2);
     expect(fake.sent.map((sent) => sent.id)).toEqual([one.data?.id, ...(batch.data?.data ?? []).map((entry) => entry.id)]);
-    expect(fake.sent[0]).toMatchObject({ to: ['zoe@example.org'], replyTo: ['committee@example.org'], headers: { 'List-Unsubscribe': '<https://example.org/u>' }, endpoint: '/emails' });
+    expect(fake.sent[0]).toMatchObject({
+      to: ['zoe@example.org'],
+      replyTo: ['committee@example.org'],
+      headers: { 'List-Unsubscribe': '<https://example.org/u>' },
+      endpoint: '/emails',
+    });
     expect(fake.sent[2]).toMatchObject({ to: ['b@example.org'], endpoint: '/emails/batch' });
   });
 

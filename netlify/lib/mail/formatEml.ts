@@ -134,13 +134,7 @@ export function quotedPrintable(text: string): string {
 export function formatEml(email: OutgoingEmail, envelope: EmlEnvelope): string {
   // "=_" cannot occur in quoted-printable text, so this boundary never collides with a part.
   const boundary = envelope.boundary ?? `=_mentoring_${randomBytes(12).toString('hex')}`;
-  const part = (type: string, body: string) => [
-    `--${boundary}`,
-    `Content-Type: ${type}; charset=UTF-8`,
-    'Content-Transfer-Encoding: quoted-printable',
-    '',
-    quotedPrintable(body),
-  ];
+  const part = (type: string, body: string) => [`--${boundary}`, `Content-Type: ${type}; charset=UTF-8`, 'Content-Transfer-Encoding: quoted-printable', '', quotedPrintable(body)];
   return [
     addressHeader('From', [email.from]),
     addressHeader('To', email.to),

@@ -103,7 +103,12 @@ describe('outbox mailer', () => {
     expect(recipients).toEqual(['a@example.org', 'b@example.org', 'c@example.org']);
     expect((await outbox.sendBatch(batch, { idempotencyKey: 'monthly/2026-11' })).ids).toEqual(ids);
     expect(await emlFiles()).toHaveLength(3);
-    await refusal(outbox.sendBatch(Array.from({ length: 101 }, () => email()), { idempotencyKey: 'too-big' }));
+    await refusal(
+      outbox.sendBatch(
+        Array.from({ length: 101 }, () => email()),
+        { idempotencyKey: 'too-big' },
+      ),
+    );
     expect(await emlFiles()).toHaveLength(3);
   });
 

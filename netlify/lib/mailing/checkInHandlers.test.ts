@@ -22,7 +22,11 @@ beforeAll(async () => {
   env = await startMailingEnvironment({ files: fixture.files });
   const background = monthlyTopicBackground({ ports: { topics } });
   const response = await background(
-    new Request(`${env.siteUrl}${BACKGROUND_FUNCTION_PATH}`, { method: 'POST', headers: { ...env.bearer(), 'content-type': 'application/json' }, body: JSON.stringify({ month: '2026-10' }) }),
+    new Request(`${env.siteUrl}${BACKGROUND_FUNCTION_PATH}`, {
+      method: 'POST',
+      headers: { ...env.bearer(), 'content-type': 'application/json' },
+      body: JSON.stringify({ month: '2026-10' }),
+    }),
     env.context(),
   );
   expect(await response.json()).toMatchObject({ status: 'complete', sent: 4 });
@@ -42,7 +46,11 @@ function get(url: URL, handler: typeof checkInPage = checkInPage) {
 
 function postForm(path: string, fields: Record<string, string>, handler: typeof checkIns = checkIns, query = '') {
   return handler(
-    new Request(`${env.siteUrl}${path}${query}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() }),
+    new Request(`${env.siteUrl}${path}${query}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields).toString(),
+    }),
     env.context(),
   );
 }
@@ -74,7 +82,16 @@ describe('a check-in link', () => {
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('We have recorded “We met” for October 2026.');
     const record = JSON.parse(env.github.state.read('check-ins/2026-2027/2026-10/p-0001-mentee.json')!);
-    expect(record).toMatchObject({ schemaVersion: 1, programYear: '2026-2027', month: '2026-10', pairId: 'p-0001', personId: fixture.menteeIds[0], role: 'mentee', answer: 'met', note: 'We had a video call.' });
+    expect(record).toMatchObject({
+      schemaVersion: 1,
+      programYear: '2026-2027',
+      month: '2026-10',
+      pairId: 'p-0001',
+      personId: fixture.menteeIds[0],
+      role: 'mentee',
+      answer: 'met',
+      note: 'We had a video call.',
+    });
   });
 
   it('cannot be changed to another person, pair or answer', async () => {
@@ -90,7 +107,10 @@ describe('a check-in link', () => {
       const post = await postForm('/api/check-ins', { token: altered });
       expect(post.status).toBe(403);
     }
-    const json = await checkIns(new Request(`${env.siteUrl}/api/check-ins`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: 'v1.forged.token' }) }), env.context());
+    const json = await checkIns(
+      new Request(`${env.siteUrl}/api/check-ins`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: 'v1.forged.token' }) }),
+      env.context(),
+    );
     expect(json.status).toBe(403);
     expect(await json.json()).toHaveProperty('error');
     expect(checkInFiles()).toEqual(before);
@@ -112,7 +132,11 @@ describe('a check-in link', () => {
   it('"we need help" is recorded, answers JSON clients with 201, and tells the committee', async () => {
     const url = linkIn('mentor1@example.org', '- We need help:');
     const response = await checkIns(
-      new Request(`${env.siteUrl}/api/check-ins`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: url.searchParams.get('token'), note: 'My mentee has not replied since August.' }) }),
+      new Request(`${env.siteUrl}/api/check-ins`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token: url.searchParams.get('token'), note: 'My mentee has not replied since August.' }),
+      }),
       env.context(),
     );
     expect(response.status).toBe(201);
@@ -135,7 +159,9 @@ describe('the committee summary endpoint', () => {
     expect(response.status).toBe(200);
     const body = await response.json();
     expect(body).toMatchObject({ programYear: '2026-2027', window: ['2026-09', '2026-10'], activePairs: 2 });
-    expect(body.needHelp).toEqual([expect.objectContaining({ pairId: 'p-0002', role: 'mentor', note: 'My mentee has not replied since August.', mentor: expect.objectContaining({ name: 'Mentor Person 1' }) })]);
+    expect(body.needHelp).toEqual([
+      expect.objectContaining({ pairId: 'p-0002', role: 'mentor', note: 'My mentee has not replied since August.', mentor: expect.objectContaining({ name: 'Mentor Person 1' }) }),
+    ]);
     expect(body.stalled.map((pair: { pairId: string }) => pair.pairId)).toEqual(['p-0002']); // p-0001 met in October
   });
 });
@@ -174,11 +200,20 @@ describe('email preferences', () => {
   it('paused people get no later monthly email', async () => {
     const before = env.resend.sent.length;
     const response = await monthlyTopicBackground({ ports: { topics } })(
-      new Request(`${env.siteUrl}${BACKGROUND_FUNCTION_PATH}`, { method: 'POST', headers: { ...env.bearer(), 'content-type': 'application/json' }, body: JSON.stringify({ month: '2026-09' }) }),
+      new Request(`${env.siteUrl}${BACKGROUND_FUNCTION_PATH}`, {
+        method: 'POST',
+        headers: { ...env.bearer(), 'content-type': 'application/json' },
+        body: JSON.stringify({ month: '2026-09' }),
+      }),
       env.context(),
     );
     expect(await response.json()).toMatchObject({ status: 'complete', sent: 2, counts: { paused: 2 } });
-    expect(env.resend.sent.slice(before).flatMap((email) => email.to).sort()).toEqual(['mentee0@example.org', 'mentor1@example.org']);
+    expect(
+      env.resend.sent
+        .slice(before)
+        .flatMap((email) => email.to)
+        .sort(),
+    ).toEqual(['mentee0@example.org', 'mentor1@example.org']);
   }, 30_000);
 
   it('"I am leaving" is recorded and the committee told, by record path only', async () => {

@@ -16,7 +16,11 @@ describe('recording a check-in', () => {
     const ports = testPorts(fixture.files);
     const first = await recordCheckIn(ports, token('p-0001', fixture.menteeIds[0]!, 'mentee', 'not-yet'), '');
     expect(first).toMatchObject({ kind: 'recorded', path: 'check-ins/2026-2027/2026-10/p-0001-mentee.json', changed: true });
-    expect(JSON.parse(ports.records.files.get('check-ins/2026-2027/2026-10/p-0001-mentee.json')!)).toMatchObject({ answer: 'not-yet', personId: fixture.menteeIds[0], recordedAt: '2026-10-02T14:00:00.000Z' });
+    expect(JSON.parse(ports.records.files.get('check-ins/2026-2027/2026-10/p-0001-mentee.json')!)).toMatchObject({
+      answer: 'not-yet',
+      personId: fixture.menteeIds[0],
+      recordedAt: '2026-10-02T14:00:00.000Z',
+    });
     expect(await recordCheckIn(ports, token('p-0001', fixture.menteeIds[0]!, 'mentee', 'not-yet'), null)).toMatchObject({ changed: false });
     await recordCheckIn(ports, token('p-0001', fixture.menteeIds[0]!, 'mentee', 'met'), 'Coffee on Zoom');
     expect(JSON.parse(ports.records.files.get('check-ins/2026-2027/2026-10/p-0001-mentee.json')!)).toMatchObject({ answer: 'met', note: 'Coffee on Zoom' });

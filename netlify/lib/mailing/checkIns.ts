@@ -108,9 +108,25 @@ export interface CheckInSummary {
   /** The months looked at for "we met": this month and the one before. */
   window: string[];
   /** Active pairs matched before the window began with no "we met" in it. */
-  stalled: Array<{ pairId: string; since: string; mentor: SummaryPerson; mentee: SummaryPerson; lastMet: string | null; answers: Array<{ month: string; role: string; answer: CheckInAnswer }> }>;
+  stalled: Array<{
+    pairId: string;
+    since: string;
+    mentor: SummaryPerson;
+    mentee: SummaryPerson;
+    lastMet: string | null;
+    answers: Array<{ month: string; role: string; answer: CheckInAnswer }>;
+  }>;
   /** Every "we need help" of the year, oldest first. */
-  needHelp: Array<{ month: string; pairId: string; role: 'mentor' | 'mentee'; recordedAt: string; note: string | null; mentor: SummaryPerson | null; mentee: SummaryPerson | null; path: string }>;
+  needHelp: Array<{
+    month: string;
+    pairId: string;
+    role: 'mentor' | 'mentee';
+    recordedAt: string;
+    note: string | null;
+    mentor: SummaryPerson | null;
+    mentee: SummaryPerson | null;
+    path: string;
+  }>;
   /** Check-in files that could not be read, and pair problems (ids and paths only). */
   problems: string[];
   activePairs: number;

@@ -19,4 +19,12 @@ export async function commandPorts(overrides: Partial<MailingPorts> = {}): Promi
   return { ports: mailingPorts(runtime, settings, overrides, { mailerDeadlineMs: 120_000 }), settings };
 }
 
-export const runCommand = commandRunner(['PairsError', 'LedgerError', 'RecordsConflictError', 'RecordsUnavailableError', 'GitHubAccessError', 'MissingConfigurationError', 'MailerError']);
+export const runCommand = commandRunner([
+  'PairsError',
+  'LedgerError',
+  'RecordsConflictError',
+  'RecordsUnavailableError',
+  'GitHubAccessError',
+  'MissingConfigurationError',
+  'MailerError',
+]);

@@ -32,7 +32,10 @@ export function detailRows(rows: Array<{ label: string; value: string; href?: st
   const visible = rows.filter((row) => row.value.trim() !== '');
   return {
     html: `<dl style="margin:0">${visible
-      .map((row) => `<dt style="font-weight:bold">${escapeHtml(row.label)}</dt><dd style="margin:0 0 .5rem;white-space:pre-wrap">${row.href ? link(row.href, row.value) : escapeHtml(row.value)}</dd>`)
+      .map(
+        (row) =>
+          `<dt style="font-weight:bold">${escapeHtml(row.label)}</dt><dd style="margin:0 0 .5rem;white-space:pre-wrap">${row.href ? link(row.href, row.value) : escapeHtml(row.value)}</dd>`,
+      )
       .join('')}</dl>`,
     text: visible.map((row) => `${row.label}: ${row.value.replace(/\n/g, '\n  ')}`).join('\n'),
   };

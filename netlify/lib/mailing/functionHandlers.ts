@@ -85,7 +85,11 @@ const backgroundBody = z.strictObject({ month: yearMonth });
 const introductionsBody = z.strictObject({ dryRun: z.boolean().optional(), unmatched: z.boolean().optional(), year: programYearSchema.optional() });
 const summaryBody = z.strictObject({ year: programYearSchema.optional() });
 
-async function setUp(context: Context, overrides: HandlerOverrides, options: { mailerDeadlineMs?: number } = {}): Promise<{ runtime: Runtime; settings: Settings; ports: () => MailingPorts }> {
+async function setUp(
+  context: Context,
+  overrides: HandlerOverrides,
+  options: { mailerDeadlineMs?: number } = {},
+): Promise<{ runtime: Runtime; settings: Settings; ports: () => MailingPorts }> {
   const runtime = runtimeFor(context);
   const settings = await loadSettings();
   let ports: MailingPorts | undefined;
@@ -282,7 +286,10 @@ export function checkInsEndpoint(overrides: HandlerOverrides = {}): Handler {
     } catch (error) {
       if (!wantsJson && (error instanceof RecordsUnavailableError || error instanceof MissingConfigurationError)) {
         runtime.log(`check-in: not recorded (${errorName(error)}).`);
-        const page = problemPage('Your check-in was not recorded', `Our records system is not available just now. Please use the link in the email again later, or write to ${settings.contactEmail}.`);
+        const page = problemPage(
+          'Your check-in was not recorded',
+          `Our records system is not available just now. Please use the link in the email again later, or write to ${settings.contactEmail}.`,
+        );
         return shellPage(request, 503, page.title, page.html);
       }
       return failureResponse(error, runtime.log, 'check-in');
@@ -345,7 +352,8 @@ function preferencePost(overrides: HandlerOverrides): Handler {
         const page = refusedLinkPage(outcome.sentence);
         return shellPage(request, refusalStatus(outcome.reason), page.title, page.html);
       }
-      if (oneClick) return new Response('Unsubscribed: the monthly emails are paused.\n', { status: 200, headers: withSecurityHeaders({ 'Content-Type': 'text/plain; charset=utf-8' }) });
+      if (oneClick)
+        return new Response('Unsubscribed: the monthly emails are paused.\n', { status: 200, headers: withSecurityHeaders({ 'Content-Type': 'text/plain; charset=utf-8' }) });
       if (wantsJson) return jsonResponse(200, { status: outcome.status });
       const page = preferenceSavedPage(choice, outcome.status, settings.contactEmail);
       return shellPage(request, 200, page.title, page.html);

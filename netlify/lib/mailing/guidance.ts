@@ -28,7 +28,10 @@ export function createFileGuidanceSource(rootDir: string = process.cwd()): Guida
     async firstSteps(role) {
       try {
         const text = await readFile(resolve(rootDir, 'content/program', GUIDANCE_FILES[role]), 'utf8');
-        const body = text.replace(/^\uFEFF/, '').replace(FRONT_MATTER, '').trim();
+        const body = text
+          .replace(/^\uFEFF/, '')
+          .replace(FRONT_MATTER, '')
+          .trim();
         return body === '' ? null : body;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;

@@ -41,9 +41,11 @@ describe('POST /api/mailings/introductions', () => {
     const response = await post({ year: '2026-2027' });
     expect(await response.json()).toMatchObject({ status: 'complete', pairs: { introduced: 3 }, emails: 6 });
     expect(env.resend.requests.filter((request) => request.path === '/emails/batch')).toHaveLength(1);
-    expect(introductionsSent().map((email) => email.to[0]).sort()).toEqual([
-      'mentee0@example.org', 'mentee1@example.org', 'mentee2@example.org', 'mentor0@example.org', 'mentor1@example.org', 'mentor2@example.org',
-    ]);
+    expect(
+      introductionsSent()
+        .map((email) => email.to[0])
+        .sort(),
+    ).toEqual(['mentee0@example.org', 'mentee1@example.org', 'mentee2@example.org', 'mentor0@example.org', 'mentor1@example.org', 'mentor2@example.org']);
     expect(await (await post({ year: '2026-2027' })).json()).toMatchObject({ pairs: { introduced: 0, alreadyIntroduced: 3 }, emails: 0 });
     expect(introductionsSent()).toHaveLength(6);
   });
@@ -55,7 +57,12 @@ describe('POST /api/mailings/introductions', () => {
     matches.pairs[1]!.status = 'ended';
     env.seed('matches/2026-2027.json', matchesContent(matches));
     expect(await (await post({ year: '2026-2027' })).json()).toMatchObject({ pairs: { introduced: 1 }, emails: 2 });
-    expect(introductionsSent().slice(6).map((email) => email.to[0]).sort()).toEqual(['mentee1@example.org', 'mentor0@example.org']);
+    expect(
+      introductionsSent()
+        .slice(6)
+        .map((email) => email.to[0])
+        .sort(),
+    ).toEqual(['mentee1@example.org', 'mentor0@example.org']);
   });
 
   it('stops with 409 before sending anything when a mentee is in two active pairs', async () => {

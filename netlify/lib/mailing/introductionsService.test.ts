@@ -45,13 +45,22 @@ describe('introductions', () => {
 
     // Pair 1 ends; its mentee is matched with mentor 2's free place... here: with a new mentor.
     const newMentor = stableUuid('rematch/new-mentor');
-    const mentorFile = applicationRecord('mentor', newMentor, { ...JSON.parse(fixture.files[`applications/${YEAR}/mentor/${fixture.mentorIds[0]}.json`]!).answers, name: 'New Mentor', email: 'new.mentor@example.org' });
+    const mentorFile = applicationRecord('mentor', newMentor, {
+      ...JSON.parse(fixture.files[`applications/${YEAR}/mentor/${fixture.mentorIds[0]}.json`]!).answers,
+      name: 'New Mentor',
+      email: 'new.mentor@example.org',
+    });
     ports.records.files.set(mentorFile.path, mentorFile.content);
     fixture.matches.pairs[0]!.status = 'ended';
     fixture.matches.pairs.push({ id: 'p-0004', mentor: newMentor, mentee: fixture.menteeIds[0]!, status: 'active', since: '2026-11-02' });
     ports.records.files.set(`matches/${YEAR}.json`, matchesContent(fixture.matches));
     expect(await runIntroductions(ports, { programYear: YEAR })).toMatchObject({ pairs: { introduced: 1 }, emails: 2 });
-    expect(ports.mailer.sent.slice(6).map((email) => email.to[0]).sort()).toEqual(['mentee0@example.org', 'new.mentor@example.org']);
+    expect(
+      ports.mailer.sent
+        .slice(6)
+        .map((email) => email.to[0])
+        .sort(),
+    ).toEqual(['mentee0@example.org', 'new.mentor@example.org']);
   });
 
   it('answer a dry run with counts and a preview, sending and writing nothing', async () => {

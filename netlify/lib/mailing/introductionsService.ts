@@ -98,7 +98,11 @@ export async function runIntroductions(ports: MailingPorts, options: Introductio
   if (options.unmatched) {
     const { mentees, skipped } = await loadMenteeApplications(records, programYear);
     for (const problem of skipped) log(`introductions: skipped ${problem}.`);
-    unmatched = unmatchedMentees(mentees, pairs.all, pairs.active.map((pair) => pair.mentee));
+    unmatched = unmatchedMentees(
+      mentees,
+      pairs.all,
+      pairs.active.map((pair) => pair.mentee),
+    );
   }
 
   const plan = (ledger: IntroductionsLedger) => {
@@ -114,8 +118,15 @@ export async function runIntroductions(ports: MailingPorts, options: Introductio
     return {
       status,
       programYear,
-      pairs: { active: pairs.active.length, alreadyIntroduced: planned.alreadyIntroduced - introducedNow, toIntroduce: planned.newPairs.length + introducedNow, introduced: introducedNow },
-      unmatched: options.unmatched ? { mentees: unmatched.length, alreadyNotified: planned.alreadyNotified - notifiedNow, toNotify: planned.notes.length + notifiedNow, notified: notifiedNow } : null,
+      pairs: {
+        active: pairs.active.length,
+        alreadyIntroduced: planned.alreadyIntroduced - introducedNow,
+        toIntroduce: planned.newPairs.length + introducedNow,
+        introduced: introducedNow,
+      },
+      unmatched: options.unmatched
+        ? { mentees: unmatched.length, alreadyNotified: planned.alreadyNotified - notifiedNow, toNotify: planned.notes.length + notifiedNow, notified: notifiedNow }
+        : null,
       emails: introducedNow * 2 + notifiedNow,
       preview: null,
       unmatchedPreview: null,
@@ -191,7 +202,11 @@ export async function runIntroductions(ports: MailingPorts, options: Introductio
               ...current,
               batches: [
                 ...current.batches,
-                { idempotencyKey, sentAt, pairs: batch.map((pair, index) => ({ pair: pair.id, mentor: pair.mentor.personId, mentee: pair.mentee.personId, emailIds: ids.slice(index * 2, index * 2 + 2) })) },
+                {
+                  idempotencyKey,
+                  sentAt,
+                  pairs: batch.map((pair, index) => ({ pair: pair.id, mentor: pair.mentor.personId, mentee: pair.mentee.personId, emailIds: ids.slice(index * 2, index * 2 + 2) })),
+                },
               ],
             },
       );
@@ -213,7 +228,10 @@ export async function runIntroductions(ports: MailingPorts, options: Introductio
       await write(`Notes to unmatched mentees ${programYear}: ${batch.length}`, (current) =>
         current.unmatched.some((existing) => existing.idempotencyKey === idempotencyKey)
           ? current
-          : { ...current, unmatched: [...current.unmatched, { idempotencyKey, sentAt, mentees: batch.map((mentee, index) => ({ person: mentee.personId, emailId: ids[index] ?? '' })) }] },
+          : {
+              ...current,
+              unmatched: [...current.unmatched, { idempotencyKey, sentAt, mentees: batch.map((mentee, index) => ({ person: mentee.personId, emailId: ids[index] ?? '' })) }],
+            },
       );
       notifiedNow += batch.length;
       log(`introductions: ${programYear}: ${batch.length} note(s) to unmatched mentees sent, recorded in ${ledgerPath}.`);

@@ -6,14 +6,18 @@ const SITE = 'https://mentoring.example.org';
 describe('renderMarkdown for emails', () => {
   it('renders paragraphs, emphasis and links, with a plain-text twin', () => {
     const { html, text } = renderMarkdown('Hello **there**, see [the archive](/topics/) and *this*.\nSame paragraph.\n\nSecond.', SITE);
-    expect(html).toBe('<p>Hello <strong>there</strong>, see <a href="https://mentoring.example.org/topics/">the archive</a> and <em>this</em>. Same paragraph.</p>\n<p>Second.</p>');
+    expect(html).toBe(
+      '<p>Hello <strong>there</strong>, see <a href="https://mentoring.example.org/topics/">the archive</a> and <em>this</em>. Same paragraph.</p>\n<p>Second.</p>',
+    );
     expect(text).toBe('Hello there, see the archive (https://mentoring.example.org/topics/) and this. Same paragraph.\n\nSecond.');
   });
 
   it('renders lists with one level of nesting, and mailto links as the address', () => {
     const source = 'As a mentor:\n\n- **Apply** first.\n- Talk about:\n  - interests\n  - goals\n- Write to [mentoring@nasig.org](mailto:mentoring@nasig.org).';
     const { html, text } = renderMarkdown(source, SITE);
-    expect(html).toContain('<ul><li><strong>Apply</strong> first.</li><li>Talk about:<ul><li>interests</li><li>goals</li></ul></li><li>Write to <a href="mailto:mentoring@nasig.org">mentoring@nasig.org</a>.</li></ul>');
+    expect(html).toContain(
+      '<ul><li><strong>Apply</strong> first.</li><li>Talk about:<ul><li>interests</li><li>goals</li></ul></li><li>Write to <a href="mailto:mentoring@nasig.org">mentoring@nasig.org</a>.</li></ul>',
+    );
     expect(text).toContain('- Talk about:\n   - interests\n   - goals\n- Write to mentoring@nasig.org.');
   });
 

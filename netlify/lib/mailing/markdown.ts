@@ -13,10 +13,7 @@ export interface RenderedMarkdown {
   text: string;
 }
 
-type Block =
-  | { kind: 'paragraph'; text: string }
-  | { kind: 'heading'; text: string }
-  | { kind: 'list'; ordered: boolean; items: Array<{ text: string; children: string[] }> };
+type Block = { kind: 'paragraph'; text: string } | { kind: 'heading'; text: string } | { kind: 'list'; ordered: boolean; items: Array<{ text: string; children: string[] }> };
 
 const LIST_ITEM = /^(\s*)([-*+]|\d{1,3}[.)])\s+(.*)$/;
 const HEADING = /^#{1,6}\s+(.*?)\s*#*\s*$/;

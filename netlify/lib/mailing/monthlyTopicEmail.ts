@@ -165,7 +165,9 @@ export function monthlyTopicEmail(recipient: MonthlyRecipient, context: MonthlyE
       body.html,
       h2('Questions to talk through'),
       `<ol>${topic.topic.questions.map((question) => `<li>${escapeHtml(question)}</li>`).join('')}</ol>`,
-      topic.topic.resources.length > 0 ? `${h2('Further reading')}<ul>${topic.topic.resources.map((resource) => `<li>${link(resource.url, resource.title)}</li>`).join('')}</ul>` : '',
+      topic.topic.resources.length > 0
+        ? `${h2('Further reading')}<ul>${topic.topic.resources.map((resource) => `<li>${link(resource.url, resource.title)}</li>`).join('')}</ul>`
+        : '',
       `<p>${link(pageUrl, 'Read this topic on the website')}</p>`,
       h2('How is it going?'),
       paragraph(checkInIntro),

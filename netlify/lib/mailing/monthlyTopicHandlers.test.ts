@@ -71,7 +71,9 @@ describe('1,000 pairs, Resend at 2 requests a second', () => {
     // Each batch's key differs, and each email carries the unsubscribe headers.
     expect(new Set(batchCalls(env).map((request) => request.idempotencyKey)).size).toBe(20);
     expect(monthlyEmails(env)[0]!.headers).toMatchObject({ 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
-    expect(monthlyEmails(env)[0]!.headers['List-Unsubscribe']).toMatch(/^<http:\/\/127\.0\.0\.1:\d+\/email-preferences\/\?token=[\w.-]+>, <mailto:committee@nasig\.example\?subject=/);
+    expect(monthlyEmails(env)[0]!.headers['List-Unsubscribe']).toMatch(
+      /^<http:\/\/127\.0\.0\.1:\d+\/email-preferences\/\?token=[\w.-]+>, <mailto:committee@nasig\.example\?subject=/,
+    );
 
     const requestsBefore = env.resend.requests.length;
     const again = await background(backgroundRequest(env), env.context());
@@ -134,7 +136,9 @@ describe('a crash between a sent batch and its ledger entry', () => {
     expect(await second.json()).toMatchObject({ status: 'complete', sent: 200 });
     expect(recipients(env)).toHaveLength(300);
     expect(new Set(recipients(env)).size).toBe(300);
-    const keys = batchCalls(env).filter((request) => request.status === 200).map((request) => request.idempotencyKey);
+    const keys = batchCalls(env)
+      .filter((request) => request.status === 200)
+      .map((request) => request.idempotencyKey);
     expect(keys).toHaveLength(4);
     expect(keys[2]).toBe(keys[1]); // answered from Resend's idempotency store, not sent again
   }, 60_000);
@@ -247,7 +251,8 @@ describe('the daily schedule', () => {
     env.route(BACKGROUND_FUNCTION_PATH, monthlyTopicBackground({ ports: { topics, now: () => clock.now } }), { background: true });
   });
   afterAll(() => env?.stop());
-  const schedule = () => monthlyTopicSchedule({ ports: { topics, now: () => clock.now } })(new Request('http://localhost/.netlify/functions/monthly-topic-schedule', { method: 'POST' }), env.context());
+  const schedule = () =>
+    monthlyTopicSchedule({ ports: { topics, now: () => clock.now } })(new Request('http://localhost/.netlify/functions/monthly-topic-schedule', { method: 'POST' }), env.context());
 
   it('starts the month on its first day; a daily quota stops it part way', async () => {
     const response = await schedule();

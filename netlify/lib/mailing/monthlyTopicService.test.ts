@@ -49,9 +49,24 @@ describe('the monthly topic mailing', () => {
     const ports = testPorts(pairFixture(60, 'keys').files);
     await runMonthlyMailing(ports, { month: MONTH });
     const [first, second] = ledgerOf(ports).batches;
-    expect(first!.idempotencyKey).toBe(batchKey(MONTH, first!.recipients.map((recipient) => recipient.person)));
-    expect(second!.idempotencyKey).toBe(batchKey(MONTH, second!.recipients.map((recipient) => recipient.person)));
-    expect(batchKey('2026-11', first!.recipients.map((recipient) => recipient.person))).not.toBe(first!.idempotencyKey);
+    expect(first!.idempotencyKey).toBe(
+      batchKey(
+        MONTH,
+        first!.recipients.map((recipient) => recipient.person),
+      ),
+    );
+    expect(second!.idempotencyKey).toBe(
+      batchKey(
+        MONTH,
+        second!.recipients.map((recipient) => recipient.person),
+      ),
+    );
+    expect(
+      batchKey(
+        '2026-11',
+        first!.recipients.map((recipient) => recipient.person),
+      ),
+    ).not.toBe(first!.idempotencyKey);
   });
 
   it('puts the topic itself in the email, with its page, check-in links, both parts and one-click unsubscribe', async () => {
@@ -116,7 +131,12 @@ describe('the monthly topic mailing', () => {
 
   it('sends nothing to people who paused their emails or are leaving', async () => {
     const fixture = pairFixture(3, 'paused');
-    const ports = testPorts({ ...fixture.files, ...preference(fixture.menteeIds[0]!, 'paused'), ...preference(fixture.mentorIds[1]!, 'leaving', 'mentor'), ...preference(fixture.menteeIds[2]!, 'receiving') });
+    const ports = testPorts({
+      ...fixture.files,
+      ...preference(fixture.menteeIds[0]!, 'paused'),
+      ...preference(fixture.mentorIds[1]!, 'leaving', 'mentor'),
+      ...preference(fixture.menteeIds[2]!, 'receiving'),
+    });
     const result = await runMonthlyMailing(ports, { month: MONTH });
     expect(result).toMatchObject({ status: 'complete', sent: 4, counts: { people: 6, paused: 1, leaving: 1 } });
     expect(addresses(ports)).not.toContain('mentee0@example.org');
@@ -126,7 +146,11 @@ describe('the monthly topic mailing', () => {
   it('answers a dry run with counts and one preview, and sends and writes nothing', async () => {
     const ports = testPorts(pairFixture(150, 'dry').files);
     const result = await runMonthlyMailing(ports, { month: MONTH, dryRun: true });
-    expect(result).toMatchObject({ status: 'dry-run', topic: `${MONTH}-careers-in-technical-services`, counts: { pairs: 150, people: 300, toSend: 300, batches: 3, alreadySent: 0 } });
+    expect(result).toMatchObject({
+      status: 'dry-run',
+      topic: `${MONTH}-careers-in-technical-services`,
+      counts: { pairs: 150, people: 300, toSend: 300, batches: 3, alreadySent: 0 },
+    });
     expect(result.status === 'dry-run' && result.preview?.subject).toBe('October 2026 topic: Careers in technical services');
     expect(ports.mailer.sent).toHaveLength(0);
     expect(ports.records.writes).toHaveLength(0);
@@ -218,7 +242,16 @@ describe('the monthly topic mailing', () => {
     const ports = testPorts(pairFixture(2, 'lease').files);
     ports.records.files.set(
       LEDGER,
-      JSON.stringify({ schemaVersion: 1, kind: 'monthly-topic', programYear: YEAR, month: MONTH, batches: [], completedAt: null, matchesSha: null, lease: { runId: 'other', until: '2026-10-02T14:10:00.000Z' } }),
+      JSON.stringify({
+        schemaVersion: 1,
+        kind: 'monthly-topic',
+        programYear: YEAR,
+        month: MONTH,
+        batches: [],
+        completedAt: null,
+        matchesSha: null,
+        lease: { runId: 'other', until: '2026-10-02T14:10:00.000Z' },
+      }),
     );
     expect(await runMonthlyMailing(ports, { month: MONTH })).toMatchObject({ status: 'already-running' });
     expect(ports.mailer.sent).toHaveLength(0);
@@ -240,6 +273,11 @@ describe('the monthly topic mailing', () => {
     expect(ports.mailer.sent).toHaveLength(4);
     ports.records.files.set(`matches/${YEAR}.json`, matchesContent(fixture.matches));
     expect(await runMonthlyMailing(ports, { month: MONTH })).toMatchObject({ status: 'complete', sent: 2 });
-    expect(ports.mailer.sent.slice(4).map((email) => email.to[0]).sort()).toEqual(['mentee2@example.org', 'mentor2@example.org']);
+    expect(
+      ports.mailer.sent
+        .slice(4)
+        .map((email) => email.to[0])
+        .sort(),
+    ).toEqual(['mentee2@example.org', 'mentor2@example.org']);
   });
 });

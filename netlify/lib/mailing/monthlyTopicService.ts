@@ -16,16 +16,7 @@ import { randomUUID } from 'node:crypto';
 import { programMonths, programYearOfMonth } from '../../../src/lib/programMonths.ts';
 import { formatMonth, zonedMonth } from '../../../src/lib/zonedTime.ts';
 import { MailerError, type OutgoingEmail } from '../mail/mailer.ts';
-import {
-  emptyMonthlyLedger,
-  type MonthlyLedger,
-  monthlyLedgerPath,
-  monthlyLedgerSchema,
-  readJsonRecord,
-  sentPeople,
-  UpdateRefused,
-  updateJsonRecord,
-} from './ledger.ts';
+import { emptyMonthlyLedger, type MonthlyLedger, monthlyLedgerPath, monthlyLedgerSchema, readJsonRecord, sentPeople, UpdateRefused, updateJsonRecord } from './ledger.ts';
 import { type MonthlyEmailContext, type MonthlyRecipient, monthlyTopicEmail } from './monthlyTopicEmail.ts';
 import { loadPairs, matchesPath, PairsError, type ResolvedPair } from './pairs.ts';
 import { loadPreferences } from './preferences.ts';
@@ -131,11 +122,20 @@ export async function runMonthlyMailing(ports: MailingPorts, options: MonthlyMai
   const programYear = programYearOfMonth(month, settings.program);
   if (!programYear) {
     const months = programMonths(settings.programYears.running, settings.program);
-    return { status: 'outside-program', month, message: `${formatMonth(month)} is not one of the program's months (${formatMonth(months[0]!)} to ${formatMonth(months.at(-1)!)}).` };
+    return {
+      status: 'outside-program',
+      month,
+      message: `${formatMonth(month)} is not one of the program's months (${formatMonth(months[0]!)} to ${formatMonth(months.at(-1)!)}).`,
+    };
   }
   const currentMonth = zonedMonth(ports.now(), settings.timeZone);
   if (!dryRun && month > currentMonth) {
-    return { status: 'not-yet', month, programYear, message: `${formatMonth(month)} has not begun yet, and its topic page is not on the site before then; a dry run can preview it.` };
+    return {
+      status: 'not-yet',
+      month,
+      programYear,
+      message: `${formatMonth(month)} has not begun yet, and its topic page is not on the site before then; a dry run can preview it.`,
+    };
   }
   const ledgerPath = monthlyLedgerPath(programYear, month);
   const fallback = () => emptyMonthlyLedger(programYear, month);
@@ -175,7 +175,11 @@ export async function runMonthlyMailing(ports: MailingPorts, options: MonthlyMai
     pairs = await loadPairs(records, programYear);
   } catch (error) {
     if (error instanceof PairsError && !dryRun) {
-      await notifyCommittee(ports, `The ${formatMonth(month)} topic email was not sent`, [error.message, '', 'Fix matches/' + programYear + '.json in the records repository, then start the mailing again (docs/mailing.md).']);
+      await notifyCommittee(ports, `The ${formatMonth(month)} topic email was not sent`, [
+        error.message,
+        '',
+        'Fix matches/' + programYear + '.json in the records repository, then start the mailing again (docs/mailing.md).',
+      ]);
     }
     throw error;
   }
@@ -243,7 +247,12 @@ export async function runMonthlyMailing(ports: MailingPorts, options: MonthlyMai
   } catch (error) {
     if (!(error instanceof UpdateRefused)) throw error;
     log(`mailing: ${month} is being sent by another run (lease until ${error.message}); this run sends nothing.`);
-    return { status: 'already-running', month, programYear, message: `Another run is sending ${formatMonth(month)} (until ${error.message} at the latest); nothing was sent by this one.` };
+    return {
+      status: 'already-running',
+      month,
+      programYear,
+      message: `Another run is sending ${formatMonth(month)} (until ${error.message} at the latest); nothing was sent by this one.`,
+    };
   }
 
   const { remaining, counts } = countsFor(ledger);
@@ -288,7 +297,9 @@ export async function runMonthlyMailing(ports: MailingPorts, options: MonthlyMai
         accepted = await ports.mailer.sendBatch(emails, { idempotencyKey });
       } catch (error) {
         if (!(error instanceof MailerError)) throw error;
-        log(`mailing: ${month}: batch ${index + 1} of ${batches.length} not sent (${error.retryable ? 'retry later' : 'refused'}: ${error.message}); ${remaining.length - sent} email(s) left.`);
+        log(
+          `mailing: ${month}: batch ${index + 1} of ${batches.length} not sent (${error.retryable ? 'retry later' : 'refused'}: ${error.message}); ${remaining.length - sent} email(s) left.`,
+        );
         await tellCommitteeOfStop(`The mail provider did not take a batch: ${error.message}`, error.retryable);
         return stop(error.message, error.retryable);
       }

@@ -122,10 +122,12 @@ export async function loadPairs(records: RecordsStore, programYear: string, opti
 
   const wanted = [
     ...new Map<string, { role: Role; id: string }>(
-      activePairs.flatMap((pair): Array<[string, { role: Role; id: string }]> => [
-        [`mentor/${pair.mentor}`, { role: 'mentor', id: pair.mentor }],
-        [`mentee/${pair.mentee}`, { role: 'mentee', id: pair.mentee }],
-      ]),
+      activePairs.flatMap(
+        (pair): Array<[string, { role: Role; id: string }]> => [
+          [`mentor/${pair.mentor}`, { role: 'mentor', id: pair.mentor }],
+          [`mentee/${pair.mentee}`, { role: 'mentee', id: pair.mentee }],
+        ],
+      ),
     ).values(),
   ];
   const people = new Map<string, Person>();

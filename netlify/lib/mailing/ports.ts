@@ -38,7 +38,11 @@ export const sha256 = (text: string) => createHash('sha256').update(text, 'utf8'
  * A notice to the committee: plain sentences, ids and record paths, never personal data. At most
  * one a day for the same words (the idempotency key carries the day and a hash of the text).
  */
-export async function notifyCommittee(ports: Pick<MailingPorts, 'mailer' | 'sender' | 'committeeEmail' | 'settings' | 'now' | 'log'>, subject: string, lines: string[]): Promise<boolean> {
+export async function notifyCommittee(
+  ports: Pick<MailingPorts, 'mailer' | 'sender' | 'committeeEmail' | 'settings' | 'now' | 'log'>,
+  subject: string,
+  lines: string[],
+): Promise<boolean> {
   const text = [...lines, '', ports.settings.organisation.programName].join('\n');
   const html = `<!doctype html><html lang="en"><body style="font-family:system-ui,sans-serif;line-height:1.5">${lines
     .filter((line) => line !== '')

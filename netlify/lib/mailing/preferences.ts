@@ -47,7 +47,10 @@ export async function loadPreferences(records: RecordsStore, year: string): Prom
   // One bulk read of the year's preferences (a couple of requests on GitHub, however many).
   const folderFiles = await records.readFolder(`preferences/${year}`);
   const statuses = new Map<string, PreferenceStatus>();
-  const files = [...folderFiles.entries()].filter(([path]) => path.endsWith('.json')).sort(([a], [b]) => a.localeCompare(b)).map(([, file]) => file);
+  const files = [...folderFiles.entries()]
+    .filter(([path]) => path.endsWith('.json'))
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([, file]) => file);
   for (const file of files) {
     if (!file) continue;
     try {

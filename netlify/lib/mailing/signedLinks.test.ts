@@ -1,13 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  type CheckInClaims,
-  checkInExpiry,
-  preferenceExpiry,
-  signLink,
-  verifyCheckInLink,
-  verifyPreferenceLink,
-} from './signedLinks.ts';
+import { type CheckInClaims, checkInExpiry, preferenceExpiry, signLink, verifyCheckInLink, verifyPreferenceLink } from './signedLinks.ts';
 
 const SECRET = 'unit-test-secret';
 const NOW = new Date('2026-10-02T14:00:00Z');
@@ -89,7 +82,10 @@ describe('signed check-in links', () => {
   });
 
   it('are not accepted as preference links, nor the reverse', () => {
-    const preference = signLink({ purpose: 'email-preferences', programYear: '2026-2027', personId: claims.personId, role: 'mentor', expiresAt: preferenceExpiry('2026-10') }, SECRET);
+    const preference = signLink(
+      { purpose: 'email-preferences', programYear: '2026-2027', personId: claims.personId, role: 'mentor', expiresAt: preferenceExpiry('2026-10') },
+      SECRET,
+    );
     expect(verifyCheckInLink(preference, SECRET, NOW)).toEqual({ ok: false, reason: 'wrong-purpose' });
     expect(verifyPreferenceLink(signLink(claims, SECRET), SECRET, NOW)).toEqual({ ok: false, reason: 'wrong-purpose' });
     expect(verifyPreferenceLink(preference, SECRET, NOW).ok).toBe(true);

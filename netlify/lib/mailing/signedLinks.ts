@@ -88,7 +88,16 @@ function checkClaims(claims: LinkClaims): LinkClaims {
   if (problems.length > 0) throw new Error(`A signed link cannot carry these claims: ${problems.join(', ')}.`);
   // A fixed key order, so the same claims always make the same token.
   return claims.purpose === 'check-in'
-    ? { purpose: claims.purpose, programYear: claims.programYear, month: claims.month, pairId: claims.pairId, personId: claims.personId, role: claims.role, answer: claims.answer, expiresAt: claims.expiresAt }
+    ? {
+        purpose: claims.purpose,
+        programYear: claims.programYear,
+        month: claims.month,
+        pairId: claims.pairId,
+        personId: claims.personId,
+        role: claims.role,
+        answer: claims.answer,
+        expiresAt: claims.expiresAt,
+      }
     : { purpose: claims.purpose, programYear: claims.programYear, personId: claims.personId, role: claims.role, expiresAt: claims.expiresAt };
 }
 

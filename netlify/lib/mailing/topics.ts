@@ -97,7 +97,10 @@ export function chooseTopic(listing: TopicsListing, month: string, options: { al
   const publishable = ofMonth.filter((entry) => !entry.topic.draft && (options.allowExampleTopics || !entry.topic.example));
   if (publishable.length === 1) return { kind: 'topic', topic: publishable[0]! };
   if (publishable.length > 1) {
-    return { kind: 'none', reason: `There are ${publishable.length} topics for ${month} (${publishable.map((entry) => entry.id).join(', ')}); keep one, or mark the others as drafts.` };
+    return {
+      kind: 'none',
+      reason: `There are ${publishable.length} topics for ${month} (${publishable.map((entry) => entry.id).join(', ')}); keep one, or mark the others as drafts.`,
+    };
   }
   const broken = listing.problems.filter((problem) => problem.file.startsWith(month));
   const reasons = [

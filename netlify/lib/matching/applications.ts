@@ -25,7 +25,6 @@ export interface YearApplications {
   skipped: Array<{ path: string; problem: string }>;
 }
 
-
 export async function loadApplications(store: RecordsStore, programYear: string): Promise<YearApplications> {
   const skipped: YearApplications['skipped'] = [];
   const mentors = await loadRole(store, programYear, 'mentor', skipped);
@@ -110,7 +109,11 @@ export class RecordFileError extends Error {
 }
 
 /** Parses a JSON file with a schema; the error names the file and the first problem. */
-export function parseJsonFile<T>(path: string, content: string, schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } } }): T {
+export function parseJsonFile<T>(
+  path: string,
+  content: string,
+  schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } } },
+): T {
   let json: unknown;
   try {
     json = JSON.parse(content);

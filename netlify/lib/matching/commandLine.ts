@@ -6,4 +6,12 @@ import { commandRunner } from '../commandLine.ts';
 
 export { countArgument, parseOptions, UsageError, yearArgument } from '../commandLine.ts';
 
-export const runCommand = commandRunner(['ExportFolderError', 'RecordFileError', 'ProposalError', 'MatchingConstraintError', 'RecordsConflictError', 'RecordsUnavailableError', 'MissingConfigurationError']);
+export const runCommand = commandRunner([
+  'ExportFolderError',
+  'RecordFileError',
+  'ProposalError',
+  'MatchingConstraintError',
+  'RecordsConflictError',
+  'RecordsUnavailableError',
+  'MissingConfigurationError',
+]);

@@ -58,7 +58,10 @@ describe('isPriorityMentee', () => {
 describe('fit', () => {
   it('scores a perfect pair 100 and scales any weights to 100', () => {
     const m = mentorProfile(mentor(1, { expertise: ['metadata'], communication: ['email'], goals: 'Talk about linked data, budgets and leadership.' }), YEAR);
-    const e = menteeProfile(mentee(1, { interests: ['metadata'], communication: ['email'], institutionType: 'academic', goals: 'Learn linked data, budgets and leadership.' }), YEAR);
+    const e = menteeProfile(
+      mentee(1, { interests: ['metadata'], communication: ['email'], institutionType: 'academic', goals: 'Learn linked data, budgets and leadership.' }),
+      YEAR,
+    );
     expect(assessPair(m, e, settings()).fit).toBe(100);
     expect(assessPair(m, e, settings({ weights: { sharedAreas: 1, goals: 1, communication: 1, timeZone: 1, libraryType: 1 } })).fit).toBe(100);
     expect(assessPair(m, e, settings({ weights: { sharedAreas: 0, goals: 0, communication: 0, timeZone: 0, libraryType: 0 } })).fit).toBe(0);
@@ -71,7 +74,10 @@ describe('fit', () => {
     const words = fc.subarray(['budgets', 'leadership', 'licensing', 'interviews', 'publishing'], { minLength: 1 });
     fc.assert(
       fc.property(areas, ways, zone, words, areas, ways, zone, words, fc.boolean(), fc.integer({ min: 0, max: 24 }), (ma, mw, mz, mg, ea, ew, ez, eg, notSure, maxHoursApart) => {
-        const m = mentorProfile(mentor(1, { expertise: ma, interests: ma, interestsOther: 'music archives', communication: mw, timeZone: mz, goals: `I can help with ${mg.join(' and ')}.` }), YEAR);
+        const m = mentorProfile(
+          mentor(1, { expertise: ma, interests: ma, interestsOther: 'music archives', communication: mw, timeZone: mz, goals: `I can help with ${mg.join(' and ')}.` }),
+          YEAR,
+        );
         const interests = notSure ? [...ea, 'not-sure' as const] : ea;
         const e = menteeProfile(mentee(1, { interests, interestsOther: 'music', communication: ew, timeZone: ez, goals: `I want to learn ${eg.join(' and ')}.` }), YEAR);
         const rules = settings({ maxHoursApart });

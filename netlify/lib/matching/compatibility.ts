@@ -125,7 +125,12 @@ const STOPWORDS = new Set(
 /** Meaningful words of a free-text answer, by stem, each with the first spelling met (for explanations). */
 export function keywords(text: string): Map<string, string> {
   const found = new Map<string, string>();
-  const words = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().match(/[a-z][a-z-]*[a-z]/g) ?? [];
+  const words =
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .match(/[a-z][a-z-]*[a-z]/g) ?? [];
   for (const word of words) {
     if (word.length < 4 || STOPWORDS.has(word)) continue;
     const stem = stemOf(word);
@@ -173,9 +178,7 @@ function programYearOffsets(timeZone: string, programYear: string): [number, num
 }
 
 function utcOffsetMinutes(timeZone: string, instant: Date): number {
-  const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
-    .formatToParts(instant)
-    .find((p) => p.type === 'timeZoneName')?.value;
+  const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value;
   const match = /GMT([+-])(\d{2}):(\d{2})/.exec(part ?? '');
   return match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
 }

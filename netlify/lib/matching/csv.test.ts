@@ -57,7 +57,15 @@ describe('csvCell', () => {
 
 describe('toCsv', () => {
   it('writes a header and CRLF-terminated rows', () => {
-    expect(toCsv(['a', 'b'], [['1', 2], ['x,y', null]])).toBe('a,b\r\n1,2\r\n"x,y",\r\n');
+    expect(
+      toCsv(
+        ['a', 'b'],
+        [
+          ['1', 2],
+          ['x,y', null],
+        ],
+      ),
+    ).toBe('a,b\r\n1,2\r\n"x,y",\r\n');
   });
 
   it('reads back cell for cell, and no cell starts a formula', () => {

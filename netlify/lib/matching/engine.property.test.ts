@@ -43,7 +43,16 @@ const instanceArbitrary = fc
   })
   .map(({ mentors, mentees, lockSeeds, excludeSeeds, endedSeeds, maxHoursApart }) => {
     const mentorCandidates = mentors.map((m, i) =>
-      mentor(i, { expertise: m.expertise, interests: m.expertise, capacity: m.capacity, communication: m.communication, timeZone: m.timeZone, institution: m.institution, institutionType: m.institutionType, goals: `I can help with ${m.goalWord} and much more besides.` }),
+      mentor(i, {
+        expertise: m.expertise,
+        interests: m.expertise,
+        capacity: m.capacity,
+        communication: m.communication,
+        timeZone: m.timeZone,
+        institution: m.institution,
+        institutionType: m.institutionType,
+        goals: `I can help with ${m.goalWord} and much more besides.`,
+      }),
     );
     const menteeCandidates = mentees.map((e, i) =>
       mentee(i, {
@@ -172,7 +181,11 @@ describe('proposeMatches: properties', () => {
   it('gives the same proposal for the same applications in any order', () => {
     fc.assert(
       fc.property(instanceArbitrary, fc.nat(), (input, seed) => {
-        const shuffle = <T>(items: readonly T[]) => items.map((item, i) => ({ item, key: (i * 2654435761 + seed) % 4294967296 })).sort((a, b) => a.key - b.key).map(({ item }) => item);
+        const shuffle = <T>(items: readonly T[]) =>
+          items
+            .map((item, i) => ({ item, key: (i * 2654435761 + seed) % 4294967296 }))
+            .sort((a, b) => a.key - b.key)
+            .map(({ item }) => item);
         expect(proposeMatches({ ...input, mentors: shuffle(input.mentors), mentees: shuffle(input.mentees) })).toEqual(proposeMatches(input));
       }),
       { numRuns: 100 },

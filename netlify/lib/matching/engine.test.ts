@@ -56,10 +56,7 @@ describe('proposeMatches: table of cases', () => {
       name: 'among equals, the better fit wins the place',
       input: {
         mentors: [mentor(1, { expertise: ['metadata'], timeZone: 'America/Chicago', communication: ['email', 'video'] })],
-        mentees: [
-          mentee(1, { interests: ['metadata'], timeZone: 'Europe/Berlin' }),
-          mentee(2, { interests: ['metadata'], timeZone: 'America/Chicago', communication: ['video'] }),
-        ],
+        mentees: [mentee(1, { interests: ['metadata'], timeZone: 'Europe/Berlin' }), mentee(2, { interests: ['metadata'], timeZone: 'America/Chicago', communication: ['video'] })],
       },
       pairs: ['1->2'],
       unmatched: { [E(1)]: 'no-capacity' },
@@ -227,7 +224,15 @@ describe('proposeMatches: locks and rematches', () => {
   it.each([
     {
       name: 'a mentee locked to two mentors',
-      input: { constraints: { locked: [{ mentor: M(1), mentee: E(1) }, { mentor: M(2), mentee: E(1) }], exclude: [] } },
+      input: {
+        constraints: {
+          locked: [
+            { mentor: M(1), mentee: E(1) },
+            { mentor: M(2), mentee: E(1) },
+          ],
+          exclude: [],
+        },
+      },
       message: /locked to two mentors/,
     },
     {
@@ -237,7 +242,15 @@ describe('proposeMatches: locks and rematches', () => {
     },
     {
       name: 'more locked mentees than places',
-      input: { constraints: { locked: [{ mentor: M(1), mentee: E(1) }, { mentor: M(1), mentee: E(2) }], exclude: [] } },
+      input: {
+        constraints: {
+          locked: [
+            { mentor: M(1), mentee: E(1) },
+            { mentor: M(1), mentee: E(2) },
+          ],
+          exclude: [],
+        },
+      },
       message: /offered 1 place but is locked to 2 mentees/,
     },
   ])('refuses contradictory constraints: $name', ({ input, message }) => {
@@ -249,8 +262,22 @@ describe('proposeMatches: locks and rematches', () => {
 describe('proposeMatches: explanations', () => {
   it('gives each pair a short plain-language reason', () => {
     const result = run({
-      mentors: [mentor(1, { expertise: ['cataloging', 'metadata'], communication: ['email', 'video'], timeZone: 'America/Chicago', goals: 'Help a newcomer prepare for job interviews in technical services.' })],
-      mentees: [mentee(1, { interests: ['metadata', 'cataloging'], communication: ['video'], goals: 'Prepare for job interviews and learn about technical services.', institutionType: 'academic' })],
+      mentors: [
+        mentor(1, {
+          expertise: ['cataloging', 'metadata'],
+          communication: ['email', 'video'],
+          timeZone: 'America/Chicago',
+          goals: 'Help a newcomer prepare for job interviews in technical services.',
+        }),
+      ],
+      mentees: [
+        mentee(1, {
+          interests: ['metadata', 'cataloging'],
+          communication: ['video'],
+          goals: 'Prepare for job interviews and learn about technical services.',
+          institutionType: 'academic',
+        }),
+      ],
     });
     expect(result.pairs[0]!.reason).toBe(
       'Both in metadata and cataloging. Their goals both mention “prepare”, “interviews” and “technical”. Both happy to use video or online meeting. 1 hour apart (mentor: Central time; mentee: Eastern time). Both from the same kind of institution (academic or research library). Fit 99/100.',

@@ -94,8 +94,12 @@ const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id 
 export function proposeMatches(input: MatchingInput): MatchingResult {
   const { programYear, settings } = input;
   const constraints = input.constraints ?? EMPTY_CONSTRAINTS;
-  const mentors = dedupeById([...input.mentors]).sort(byId).map((mentor) => mentorProfile(mentor, programYear));
-  const mentees = dedupeById([...input.mentees]).sort(byId).map((mentee) => menteeProfile(mentee, programYear));
+  const mentors = dedupeById([...input.mentors])
+    .sort(byId)
+    .map((mentor) => mentorProfile(mentor, programYear));
+  const mentees = dedupeById([...input.mentees])
+    .sort(byId)
+    .map((mentee) => menteeProfile(mentee, programYear));
   const mentorIndex = new Map(mentors.map((mentor, index) => [mentor.id, index]));
   const menteeIndex = new Map(mentees.map((mentee, index) => [mentee.id, index]));
   const warnings: string[] = [];
@@ -124,7 +128,9 @@ export function proposeMatches(input: MatchingInput): MatchingResult {
     const mentee = menteeIndex.get(candidate.mentee);
     const from = candidate.kept === 'committee' ? 'constraints.json' : 'the matches file';
     if (mentor === undefined || mentee === undefined) {
-      const missing = [mentor === undefined ? `mentor application ${candidate.mentor}` : null, mentee === undefined ? `mentee application ${candidate.mentee}` : null].filter(Boolean);
+      const missing = [mentor === undefined ? `mentor application ${candidate.mentor}` : null, mentee === undefined ? `mentee application ${candidate.mentee}` : null].filter(
+        Boolean,
+      );
       warnings.push(`A pair in ${from} was skipped: no ${listOf(missing as string[])} for ${programYear}.`);
       continue;
     }
@@ -136,9 +142,7 @@ export function proposeMatches(input: MatchingInput): MatchingResult {
       );
     }
     if (candidate.kept === 'committee' && committeeExcluded.has(pairKey(candidate))) {
-      throw new MatchingConstraintError(
-        `constraints.json both locks and excludes mentor ${candidate.mentor} with mentee ${candidate.mentee}. Remove one of the two entries.`,
-      );
+      throw new MatchingConstraintError(`constraints.json both locks and excludes mentor ${candidate.mentor} with mentee ${candidate.mentee}. Remove one of the two entries.`);
     }
     const lock: Lock = { mentor, mentee, kept: candidate.kept, note: candidate.note };
     locks.push(lock);

@@ -53,11 +53,7 @@ export function explainPair(facts: PairFacts): string {
   if (facts.sharedGoalWords.length > 0) {
     sentences.push(`Their goals both mention ${listInWords(facts.sharedGoalWords.slice(0, 3).map((word) => `“${word}”`))}.`);
   }
-  sentences.push(
-    facts.sharedWays.length > 0
-      ? `Both happy to use ${listInWords(facts.sharedWays.map((way) => lower(wayLabel(way))))}.`
-      : 'No way of keeping in touch in common.',
-  );
+  sentences.push(facts.sharedWays.length > 0 ? `Both happy to use ${listInWords(facts.sharedWays.map((way) => lower(wayLabel(way))))}.` : 'No way of keeping in touch in common.');
   sentences.push(timeZoneSentence(facts));
   if (facts.sameLibraryType) sentences.push(`Both from the same kind of institution (${lower(libraryTypeLabel(facts.sameLibraryType))}).`);
   sentences.push(`Fit ${facts.fit}/100.`);

@@ -80,11 +80,7 @@ export async function exportApplications(store: RecordsStore, programYear: strin
     mentor.answers.capacity,
     partnersOf(mentor.id, 'mentor'),
   ]);
-  const menteeRows = applications.mentees.map((mentee) => [
-    ...commonCells(mentee),
-    isPriorityMentee(menteeProfile(mentee, programYear)),
-    partnersOf(mentee.id, 'mentee'),
-  ]);
+  const menteeRows = applications.mentees.map((mentee) => [...commonCells(mentee), isPriorityMentee(menteeProfile(mentee, programYear)), partnersOf(mentee.id, 'mentee')]);
   return {
     files: [
       { fileName: `${programYear}-mentors.csv`, content: UTF8_BOM + toCsv(APPLICATION_CSV_COLUMNS.mentor, mentorRows), rows: mentorRows.length },

@@ -74,13 +74,13 @@ export type ProposalFile = z.infer<typeof proposalFileSchema>;
 
 /** A file-name-safe UTC timestamp: 2026-08-03T140509Z. */
 export function proposalStamp(now: Date): string {
-  return now.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '');
+  return now
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/:/g, '');
 }
 
-export function buildProposalFile(
-  result: MatchingResult,
-  context: { stamp: string; createdAt: Date; settings: MatchingSettings; basedOn: ProposalFile['basedOn'] },
-): ProposalFile {
+export function buildProposalFile(result: MatchingResult, context: { stamp: string; createdAt: Date; settings: MatchingSettings; basedOn: ProposalFile['basedOn'] }): ProposalFile {
   return proposalFileSchema.parse({
     schemaVersion: 1,
     kind: 'matching-proposal',

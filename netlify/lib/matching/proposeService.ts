@@ -51,7 +51,11 @@ export async function createProposal(store: RecordsStore, options: ProposeOption
     const counted = new Map(chosen.map((application) => [emailOf(application), application.id]));
     for (const application of all) alias.set(application.id, counted.get(emailOf(application)) ?? application.id);
   }
-  const follow = <T extends { mentor: string; mentee: string }>(pair: T): T => ({ ...pair, mentor: alias.get(pair.mentor) ?? pair.mentor, mentee: alias.get(pair.mentee) ?? pair.mentee });
+  const follow = <T extends { mentor: string; mentee: string }>(pair: T): T => ({
+    ...pair,
+    mentor: alias.get(pair.mentor) ?? pair.mentor,
+    mentee: alias.get(pair.mentee) ?? pair.mentee,
+  });
   const result = proposeMatches({
     programYear,
     settings,
@@ -61,7 +65,10 @@ export async function createProposal(store: RecordsStore, options: ProposeOption
     existingPairs: (matches?.matches.pairs ?? []).map((pair) => (pair.status === 'ended' ? follow(pair) : pair)),
   });
   const superseded = applications.mentors.length + applications.mentees.length - mentors.length - mentees.length;
-  if (superseded > 0) result.warnings.push(`${superseded} earlier application${superseded === 1 ? ' was' : 's were'} left out because the same person applied again in the same role; the latest one counts.`);
+  if (superseded > 0)
+    result.warnings.push(
+      `${superseded} earlier application${superseded === 1 ? ' was' : 's were'} left out because the same person applied again in the same role; the latest one counts.`,
+    );
   if (applications.skipped.length > 0) {
     result.warnings.push(...applications.skipped.map((skip) => `Skipped ${skip.path}: ${skip.problem}.`));
   }

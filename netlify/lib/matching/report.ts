@@ -77,17 +77,7 @@ function count(n: number, noun: string): string {
 }
 
 /** Columns of the proposal CSV, documented in docs/matching.md. */
-export const PROPOSAL_CSV_COLUMNS = [
-  'status',
-  'mentee_name',
-  'mentee_id',
-  'priority',
-  'mentor_name',
-  'mentor_id',
-  'fit',
-  'shared_areas',
-  'reason',
-] as const;
+export const PROPOSAL_CSV_COLUMNS = ['status', 'mentee_name', 'mentee_id', 'priority', 'mentor_name', 'mentor_id', 'fit', 'shared_areas', 'reason'] as const;
 
 /** One row per mentee: proposed, kept (locked or already active) or unmatched. */
 export function proposalCsv(proposal: ProposalFile): string {

@@ -32,14 +32,65 @@ export function seededRandom(seed: number): () => number {
 }
 
 const FIRST_NAMES = [
-  'Avery', 'Jordan', 'Priya', 'Mateo', 'Aiko', 'Samira', 'Noah', 'Lena', 'Kwame', 'Rosa', 'Elif', 'Tomasz', 'Mei', 'Omar',
-  'Ines', 'Dmitri', 'Grace', 'Luca', 'Amara', 'Finn', 'Yara', 'Hugo', 'Nadia', 'Ravi', 'Sofia', 'Theo', 'Zainab', 'Eli',
-  'Hana', 'Marcus', 'Chloe', 'Diego', 'Freya', 'Kofi', 'Maya', 'Arjun', 'Leila', 'Sven', 'Tala', 'Wen',
+  'Avery',
+  'Jordan',
+  'Priya',
+  'Mateo',
+  'Aiko',
+  'Samira',
+  'Noah',
+  'Lena',
+  'Kwame',
+  'Rosa',
+  'Elif',
+  'Tomasz',
+  'Mei',
+  'Omar',
+  'Ines',
+  'Dmitri',
+  'Grace',
+  'Luca',
+  'Amara',
+  'Finn',
+  'Yara',
+  'Hugo',
+  'Nadia',
+  'Ravi',
+  'Sofia',
+  'Theo',
+  'Zainab',
+  'Eli',
+  'Hana',
+  'Marcus',
+  'Chloe',
+  'Diego',
+  'Freya',
+  'Kofi',
+  'Maya',
+  'Arjun',
+  'Leila',
+  'Sven',
+  'Tala',
+  'Wen',
 ];
 // Invented surnames, so nobody mistakes a sample for a real applicant.
 const SURNAMES = [
-  'Exampleton', 'Sampleby', 'Testwell', 'Demoford', 'Mockridge', 'Placeholder', 'Fictionsworth', 'Dummond', 'Specimenz',
-  'Notreal', 'Madeupson', 'Pretendley', 'Fakesmith', 'Samplewood', 'Trialsson', 'Draftwick',
+  'Exampleton',
+  'Sampleby',
+  'Testwell',
+  'Demoford',
+  'Mockridge',
+  'Placeholder',
+  'Fictionsworth',
+  'Dummond',
+  'Specimenz',
+  'Notreal',
+  'Madeupson',
+  'Pretendley',
+  'Fakesmith',
+  'Samplewood',
+  'Trialsson',
+  'Draftwick',
 ];
 const PRONOUNS = ['she/her', 'he/him', 'they/them'];
 
@@ -61,7 +112,14 @@ const INSTITUTIONS: ReadonlyArray<{ name: string; type: 'academic' | 'public' | 
 const LIS_SCHOOLS = ['Sampleton School of Information', 'Example State University iSchool', 'Fictional College of Library Science'];
 
 const AREAS = ['cataloging', 'metadata', 'acquisitions', 'e-resources', 'scholarly-communication', 'digital-preservation'] as const;
-const OTHER_AREAS = ['music librarianship', 'archives and special collections', 'research data services', 'information literacy instruction', 'open educational resources', 'library systems'];
+const OTHER_AREAS = [
+  'music librarianship',
+  'archives and special collections',
+  'research data services',
+  'information literacy instruction',
+  'open educational resources',
+  'library systems',
+];
 
 const AREA_PHRASES: Record<(typeof AREAS)[number], string[]> = {
   cataloging: ['original cataloging', 'RDA and authority control', 'copy cataloging workflows'],
@@ -90,9 +148,20 @@ const MENTOR_GOALS = [
   'reflect on my own practice by explaining it',
 ];
 const TIME_ZONE_WEIGHTS: ReadonlyArray<[string, number]> = [
-  ['America/New_York', 35], ['America/Chicago', 20], ['America/Denver', 7], ['America/Phoenix', 3], ['America/Los_Angeles', 17],
-  ['America/Halifax', 2], ['America/St_Johns', 1], ['America/Anchorage', 1], ['Pacific/Honolulu', 1], ['Europe/London', 4],
-  ['Europe/Berlin', 3], ['Asia/Kolkata', 1], ['Australia/Sydney', 2], ['Etc/UTC', 3],
+  ['America/New_York', 35],
+  ['America/Chicago', 20],
+  ['America/Denver', 7],
+  ['America/Phoenix', 3],
+  ['America/Los_Angeles', 17],
+  ['America/Halifax', 2],
+  ['America/St_Johns', 1],
+  ['America/Anchorage', 1],
+  ['Pacific/Honolulu', 1],
+  ['Europe/London', 4],
+  ['Europe/Berlin', 3],
+  ['Asia/Kolkata', 1],
+  ['Australia/Sydney', 2],
+  ['Etc/UTC', 3],
 ];
 
 /** Builds the sample records: mentors first, then mentees, each a valid record envelope. */

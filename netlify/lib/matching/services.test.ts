@@ -146,7 +146,10 @@ describe('acceptProposal', () => {
     await acceptProposal(store, { programYear: YEAR, proposal: stamp, today: '2026-10-02' });
 
     const matches = matchesFileSchema.parse(JSON.parse((await store.readFile(matchesPath(YEAR)))!.content));
-    const described = matches.pairs.map((pair) => `${pair.id.startsWith('pair-') ? 'new' : pair.id} ${pair.mentor.slice(0, 1)}${Number.parseInt(pair.mentor.slice(-2), 16)}-${Number.parseInt(pair.mentee.slice(-2), 16)} ${pair.status} ${pair.since}`);
+    const described = matches.pairs.map(
+      (pair) =>
+        `${pair.id.startsWith('pair-') ? 'new' : pair.id} ${pair.mentor.slice(0, 1)}${Number.parseInt(pair.mentor.slice(-2), 16)}-${Number.parseInt(pair.mentee.slice(-2), 16)} ${pair.status} ${pair.since}`,
+    );
     expect(described).toEqual(['p-1 11-1 active 2026-08-01', 'p-2 12-2 ended 2026-08-01', 'new 11-2 active 2026-10-02', 'new 12-3 active 2026-10-02']);
   });
 
@@ -162,7 +165,10 @@ describe('acceptProposal', () => {
 describe('exportApplications', () => {
   it('writes one CSV per role with the documented columns, safe against formulas', async () => {
     const store = storeWith([mentor(1, { name: '=HYPERLINK("http://evil.example","click")', capacity: 2 })], [mentee(1, { goals: '+ I want to learn about cataloging, truly.' })], {
-      [matchesPath(YEAR)]: JSON.stringify({ programYear: YEAR, pairs: [{ id: 'p-1', mentor: testId('mentor', 1), mentee: testId('mentee', 1), status: 'active', since: '2026-08-01' }] }),
+      [matchesPath(YEAR)]: JSON.stringify({
+        programYear: YEAR,
+        pairs: [{ id: 'p-1', mentor: testId('mentor', 1), mentee: testId('mentee', 1), status: 'active', since: '2026-08-01' }],
+      }),
     });
     const { files } = await exportApplications(store, YEAR);
     expect(files.map((file) => [file.fileName, file.rows])).toEqual([

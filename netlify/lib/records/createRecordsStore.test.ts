@@ -23,9 +23,7 @@ describe('createRecordsStore', () => {
   });
 
   it('refuses a RECORDS_REPO that is not owner/name', () => {
-    expect(() => createRecordsStore({ RECORDS_REPO: 'https://github.com/nasig/records', GITHUB_TOKEN: 't' }, { production: true })).toThrow(
-      MissingConfigurationError,
-    );
+    expect(() => createRecordsStore({ RECORDS_REPO: 'https://github.com/nasig/records', GITHUB_TOKEN: 't' }, { production: true })).toThrow(MissingConfigurationError);
   });
 
   it('uses the local git store at .data/records by default, without touching the disk until used', () => {

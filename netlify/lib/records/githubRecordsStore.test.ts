@@ -57,7 +57,9 @@ describe('the GitHub store under load and failure', () => {
     const store = storeFor(github, { retries: 10, deadlineMs: 30_000, log: (message) => messages.push(message) });
     const ids = Array.from({ length: 50 }, (_, index) => `id-${String(index).padStart(2, '0')}`);
 
-    const results = await Promise.all(ids.map((id) => store.createFile(`applications/2026-2027/mentee/${id}.json`, `{"answers":"PRIVATE-TEXT-${id}"}`, `Add mentee application ${id}`)));
+    const results = await Promise.all(
+      ids.map((id) => store.createFile(`applications/2026-2027/mentee/${id}.json`, `{"answers":"PRIVATE-TEXT-${id}"}`, `Add mentee application ${id}`)),
+    );
 
     expect(results.every((result) => result.created)).toBe(true);
     expect(github.state.files()).toEqual(ids.map((id) => `applications/2026-2027/mentee/${id}.json`));
@@ -237,7 +239,11 @@ describe('the GitHub store under load and failure', () => {
   it('names the configuration to fix when the branch does not exist', async () => {
     const github = await fakeGitHub();
     const store = storeFor(github, { branch: 'no-such-branch' });
-    await expect(store.createFile('messages/x.json', 'x', 'Add')).rejects.toMatchObject({ name: 'GitHubAccessError', status: 404, message: expect.stringMatching(/RECORDS_BRANCH/) });
+    await expect(store.createFile('messages/x.json', 'x', 'Add')).rejects.toMatchObject({
+      name: 'GitHubAccessError',
+      status: 404,
+      message: expect.stringMatching(/RECORDS_BRANCH/),
+    });
     await expect(store.readFile('messages/x.json')).rejects.toBeInstanceOf(GitHubAccessError);
   });
 
@@ -294,7 +300,11 @@ describe('the GitHub store under load and failure', () => {
       'update-ref 200',
     ]);
     expect(github.faults.acceptedPutTimes).toHaveLength(3);
-    expect(github.state.fileCommits.at(-1)).toMatchObject({ message: 'Add 100 held records', paths: files.map((file) => file.path).sort(), author: { name: 'Mentoring site bot' } });
+    expect(github.state.fileCommits.at(-1)).toMatchObject({
+      message: 'Add 100 held records',
+      paths: files.map((file) => file.path).sort(),
+      author: { name: 'Mentoring site bot' },
+    });
     expect(github.state.read('applications/2026-2027/mentor/old.json')).toBe('old');
     expect(github.state.read('applications/2026-2027/mentee/n7.json')).toBe('{"n":7}');
   });
@@ -340,7 +350,10 @@ describe('the GitHub store under load and failure', () => {
 
   it('creates a batch in a repository with no commit yet', async () => {
     const github = await fakeGitHub({ empty: true });
-    const result = await storeFor(github).createFiles(['x/1.json', 'x/2.json', 'x/3.json'].map((path) => ({ path, content: path })), 'Add x');
+    const result = await storeFor(github).createFiles(
+      ['x/1.json', 'x/2.json', 'x/3.json'].map((path) => ({ path, content: path })),
+      'Add x',
+    );
     expect(result).toEqual({ created: ['x/1.json', 'x/2.json', 'x/3.json'], alreadyStored: [] });
     expect(github.state.files()).toEqual(['x/1.json', 'x/2.json', 'x/3.json']);
     expect(github.state.fileCommits).toHaveLength(2);
@@ -357,7 +370,8 @@ describe('the GitHub store under load and failure', () => {
 
   it('reads a folder of 2,000 files from the branch tarball: two requests', async () => {
     const files: Record<string, string> = {};
-    for (let index = 0; index < 2_000; index += 1) files[`applications/2026-2027/${index % 2 ? 'mentor' : 'mentee'}/${String(index).padStart(36, '0')}.json`] = `{"n":${index},"name":"Zoë"}`;
+    for (let index = 0; index < 2_000; index += 1)
+      files[`applications/2026-2027/${index % 2 ? 'mentor' : 'mentee'}/${String(index).padStart(36, '0')}.json`] = `{"n":${index},"name":"Zoë"}`;
     files['matches/2026-2027.json'] = '{}';
     const github = await fakeGitHub({ files });
     const before = github.state.requests.length;

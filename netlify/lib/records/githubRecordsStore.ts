@@ -226,10 +226,7 @@ export function createGitHubRecordsStore(options: GitHubRecordsStoreOptions): Re
       return new GitHubAccessError(`GitHub refused ${what} (${said}); the token needs Contents read and write on ${owner}/${repo}.`, 403);
     }
     if (failure.status === 404) {
-      return new GitHubAccessError(
-        `GitHub found no ${where} for ${what} (${said}); check RECORDS_REPO, RECORDS_BRANCH and that the token can see the repository.`,
-        404,
-      );
+      return new GitHubAccessError(`GitHub found no ${where} for ${what} (${said}); check RECORDS_REPO, RECORDS_BRANCH and that the token can see the repository.`, 404);
     }
     if (failure.status === 409 || failure.status >= 500) {
       return new RecordsUnavailableError(`GitHub could not complete ${what} in ${where} after retries (${said}).`);
@@ -562,7 +559,9 @@ export function createGitHubRecordsStore(options: GitHubRecordsStoreOptions): Re
           const failure = httpFailure(error);
           // A refused token or repository fails the same way file by file: say so at once.
           if (failure && (failure.status === 401 || (failure.status === 403 && !isRateLimited(failure)))) throw error;
-          log(`records: the archive of ${where} could not be read (${failure ? failure.status : error instanceof Error ? error.name : 'error'}); reading ${prefix || '/'} file by file.`);
+          log(
+            `records: the archive of ${where} could not be read (${failure ? failure.status : error instanceof Error ? error.name : 'error'}); reading ${prefix || '/'} file by file.`,
+          );
         }
         return fileByFile(prefix, signal);
       });

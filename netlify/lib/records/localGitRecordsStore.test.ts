@@ -40,12 +40,7 @@ describe('the local git store', () => {
     await store.writeFile(file.path, '{"a":2}\n', 'Update mentor application a', file.sha);
     await store.createFile('messages/2026-2027/m.json', 'hello', 'Add message m');
 
-    expect(git(dir, 'log', '--format=%s').split('\n')).toEqual([
-      'Add message m',
-      'Update mentor application a',
-      'Add mentor application a',
-      'Start the records repository',
-    ]);
+    expect(git(dir, 'log', '--format=%s').split('\n')).toEqual(['Add message m', 'Update mentor application a', 'Add mentor application a', 'Start the records repository']);
     expect(git(dir, 'log', '-1', '--format=%an <%ae> / %cn <%ce>')).toBe(
       'Mentoring site bot <mentoring-site-bot@records.invalid> / Mentoring site bot <mentoring-site-bot@records.invalid>',
     );

@@ -13,15 +13,7 @@ import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { access, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import {
-  MAX_FILES_PER_COMMIT,
-  RecordsConflictError,
-  RecordsUnavailableError,
-  type CreateFilesResult,
-  type NewFile,
-  type RecordsStore,
-  type StoredFile,
-} from './recordsStore.ts';
+import { MAX_FILES_PER_COMMIT, RecordsConflictError, RecordsUnavailableError, type CreateFilesResult, type NewFile, type RecordsStore, type StoredFile } from './recordsStore.ts';
 import { checkCommitMessage, checkRecordPath, distinctNewFiles, folderPrefix, inChunks, messageFor, sortPaths } from './recordPaths.ts';
 import { recordsCommitIdentity } from './commitIdentity.ts';
 import { sleep } from './abortableWait.ts';
@@ -48,7 +40,16 @@ class GitFailure extends Error {
 }
 
 /** Variables that would point git at another repository or index than the one we name. */
-const REDIRECTING_VARIABLES = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY', 'GIT_ALTERNATE_OBJECT_DIRECTORIES', 'GIT_COMMON_DIR', 'GIT_NAMESPACE', 'GIT_PREFIX'];
+const REDIRECTING_VARIABLES = [
+  'GIT_DIR',
+  'GIT_WORK_TREE',
+  'GIT_INDEX_FILE',
+  'GIT_OBJECT_DIRECTORY',
+  'GIT_ALTERNATE_OBJECT_DIRECTORIES',
+  'GIT_COMMON_DIR',
+  'GIT_NAMESPACE',
+  'GIT_PREFIX',
+];
 
 function gitEnvironment(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };

@@ -74,9 +74,7 @@ export function describeRecordsStoreContract(name: string, open: () => Promise<C
       const created = await store.writeFile('check-ins/2026-2027/2026-10/pair1-mentor.json', 'yes', 'Record check-in', null);
       expect(created.sha).toBe(sha('yes'));
       await expect(store.writeFile(created.path, 'again', 'Record check-in', null)).rejects.toBeInstanceOf(RecordsConflictError);
-      await expect(store.writeFile('check-ins/2026-2027/2026-10/absent.json', 'x', 'Record check-in', sha('x'))).rejects.toBeInstanceOf(
-        RecordsConflictError,
-      );
+      await expect(store.writeFile('check-ins/2026-2027/2026-10/absent.json', 'x', 'Record check-in', sha('x'))).rejects.toBeInstanceOf(RecordsConflictError);
       expect(await store.readFile('check-ins/2026-2027/2026-10/absent.json')).toBeNull();
     });
 
@@ -106,7 +104,10 @@ export function describeRecordsStoreContract(name: string, open: () => Promise<C
         'applications/2026-20270/mentor/not-this-year.json': 'x',
         'messages/2026-2027/m.json': 'm',
       };
-      await store.createFiles(Object.entries(files).map(([path, content]) => ({ path, content })), 'Add files');
+      await store.createFiles(
+        Object.entries(files).map(([path, content]) => ({ path, content })),
+        'Add files',
+      );
       const year = await store.readFolder('applications/2026-2027');
       expect([...year.keys()]).toEqual(['applications/2026-2027/mentee/z.json', 'applications/2026-2027/mentor/a.json', 'applications/2026-2027/mentor/b.json']);
       for (const [path, file] of year) expect(file).toEqual({ path, content: files[path as keyof typeof files], sha: sha(files[path as keyof typeof files]) });
@@ -166,7 +167,10 @@ export function describeRecordsStoreContract(name: string, open: () => Promise<C
     });
 
     it(`commits at most ${MAX_FILES_PER_COMMIT} files at a time`, async () => {
-      const files = Array.from({ length: MAX_FILES_PER_COMMIT + 20 }, (_, index) => ({ path: `check-ins/2026-2027/2026-10/p${String(index).padStart(3, '0')}.json`, content: `${index}` }));
+      const files = Array.from({ length: MAX_FILES_PER_COMMIT + 20 }, (_, index) => ({
+        path: `check-ins/2026-2027/2026-10/p${String(index).padStart(3, '0')}.json`,
+        content: `${index}`,
+      }));
       const result = await store.createFiles(files, 'Add check-ins');
       expect(result.created).toEqual(files.map((file) => file.path));
       expect(await subject.commitCount()).toBe(2);

@@ -26,9 +26,7 @@ const ATTEMPTS = 3;
  * time zone. The scheduler calls this every hour; only the run in local hour 0 builds.
  */
 export async function runDailyRebuild(ports: DailyRebuildPorts): Promise<DailyRebuildResult> {
-  const localHour = Number(
-    new Intl.DateTimeFormat('en-US', { timeZone: ports.timeZone, hour: '2-digit', hourCycle: 'h23' }).format(ports.now),
-  );
+  const localHour = Number(new Intl.DateTimeFormat('en-US', { timeZone: ports.timeZone, hour: '2-digit', hourCycle: 'h23' }).format(ports.now));
   if (localHour !== 0) {
     return { outcome: 'not-due', localTime: `${zonedDate(ports.now, ports.timeZone)} ${String(localHour).padStart(2, '0')}:xx ${ports.timeZone}` };
   }

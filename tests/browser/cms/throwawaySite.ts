@@ -43,11 +43,9 @@ export interface ThrowawaySite {
 async function copyProject(into: string): Promise<void> {
   await mkdir(into, { recursive: true });
   for (const entry of PROJECT_FILES) {
-    await cp(join(PROJECT, entry), join(into, entry), { recursive: true }).catch(
-      (error: NodeJS.ErrnoException) => {
-        if (error.code !== 'ENOENT') throw error;
-      },
-    );
+    await cp(join(PROJECT, entry), join(into, entry), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
   }
   await mkdir(join(into, 'node_modules'));
   for (const name of await readdir(join(PROJECT, 'node_modules'))) {

@@ -50,7 +50,8 @@ export async function expectAnswersShown(page: Page, form: FormDefinition, answe
     const { widget, choices } = field.meta;
     if (widget === 'radios') await expect(fieldControl(page, field, answer as string), field.name).toBeChecked();
     else if (widget === 'checkboxes') {
-      for (const choice of choices!) await expect(fieldControl(page, field, choice.label), `${field.name}: ${choice.label}`).toBeChecked({ checked: (answer as string[]).includes(choice.label) });
+      for (const choice of choices!)
+        await expect(fieldControl(page, field, choice.label), `${field.name}: ${choice.label}`).toBeChecked({ checked: (answer as string[]).includes(choice.label) });
     } else if (widget === 'agreement') await expect(fieldControl(page, field), field.name).toBeChecked({ checked: answer === true });
     else if (widget === 'select') await expect(fieldControl(page, field).locator('option:checked'), field.name).toHaveText(answer as string);
     else await expect(fieldControl(page, field), field.name).toHaveValue(answer as string);

@@ -102,10 +102,7 @@ interface StoredBlob {
   size: number;
 }
 
-type Fault =
-  | { type: 'status'; status: number; body: object; headers: Record<string, string> }
-  | { type: 'delay'; ms: number }
-  | { type: 'hang' };
+type Fault = { type: 'status'; status: number; body: object; headers: Record<string, string> } | { type: 'delay'; ms: number } | { type: 'hang' };
 
 interface FaultRule {
   remaining: number;
@@ -250,7 +247,14 @@ export class FakeGitHubState {
       if (!blob) return 'sha';
       files.set(entry.path, blob);
     }
-    const folders = new Set([...files.keys()].flatMap((path) => path.split('/').slice(0, -1).map((_, index, parts) => parts.slice(0, index + 1).join('/'))));
+    const folders = new Set(
+      [...files.keys()].flatMap((path) =>
+        path
+          .split('/')
+          .slice(0, -1)
+          .map((_, index, parts) => parts.slice(0, index + 1).join('/')),
+      ),
+    );
     if ([...files.keys()].some((path) => folders.has(path))) return 'path';
     const sha = this.#keepTrees(files);
     return { sha, entries: this.#trees.get(sha)! };
@@ -263,7 +267,10 @@ export class FakeGitHubState {
     const parent = parents[0] ?? null;
     const before = parent ? this.#flatten(this.#commitsBySha.get(parent)!.tree) : new Map<string, StoredBlob>();
     const after = this.#flatten(tree);
-    const paths = [...after].filter(([path, blob]) => before.get(path)?.sha !== blob.sha).map(([path]) => path).sort();
+    const paths = [...after]
+      .filter(([path, blob]) => before.get(path)?.sha !== blob.sha)
+      .map(([path]) => path)
+      .sort();
     return this.#makeCommit(message, tree, parent, paths, identity.committer, identity.author);
   }
 
@@ -554,7 +561,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       committer: commit.committer,
       tree: { sha: commit.tree, url: `${url}${repoPath}/git/trees/${commit.tree}` },
       message: commit.message,
-      parents: commit.parent ? [{ sha: commit.parent, url: `${url}${repoPath}/git/commits/${commit.parent}`, html_url: `https://github.com/${options.owner}/${options.repo}/commit/${commit.parent}` }] : [],
+      parents: commit.parent
+        ? [{ sha: commit.parent, url: `${url}${repoPath}/git/commits/${commit.parent}`, html_url: `https://github.com/${options.owner}/${options.repo}/commit/${commit.parent}` }]
+        : [],
       verification: { verified: false, reason: 'unsigned', signature: null, payload: null },
     };
   }
@@ -686,7 +695,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       if (typeof entry.path !== 'string' || entry.path === '' || entry.path.split('/').some((part) => part === '' || part === '.' || part === '..')) {
         return invalidField(response, record, DOCS.createTree, 'tree.path contains a malformed path component');
       }
-      if (entry.type !== 'blob' || entry.mode !== '100644') return invalidField(response, record, DOCS.createTree, 'Only regular files (mode 100644, type blob) are supported by this stand-in.');
+      if (entry.type !== 'blob' || entry.mode !== '100644')
+        return invalidField(response, record, DOCS.createTree, 'Only regular files (mode 100644, type blob) are supported by this stand-in.');
       if (typeof entry.content === 'string') entries.push({ path: entry.path, content: Buffer.from(entry.content, 'utf8') });
       else if (typeof entry.sha === 'string') entries.push({ path: entry.path, sha: entry.sha });
       else return invalidField(response, record, DOCS.createTree, 'Must supply either tree.sha or tree.content. Request will be rejected if both are present.');
@@ -697,7 +707,13 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     if (tree === 'base_tree') return invalidField(response, record, DOCS.createTree, 'Invalid tree info');
     if (tree === 'sha') return invalidField(response, record, DOCS.createTree, 'tree.sha is not a valid blob');
     if (typeof tree === 'string') return invalidField(response, record, DOCS.createTree, 'tree.path contains a malformed path component');
-    return send(response, 201, { sha: tree.sha, url: `${url}${repoPath}/git/trees/${tree.sha}`, tree: tree.entries.map((entry) => treeItem(entry, '')), truncated: false }, {}, record);
+    return send(
+      response,
+      201,
+      { sha: tree.sha, url: `${url}${repoPath}/git/trees/${tree.sha}`, tree: tree.entries.map((entry) => treeItem(entry, '')), truncated: false },
+      {},
+      record,
+    );
   }
 
   /** POST /git/commits: a commit of a tree with its parents; the branch does not move. */
@@ -809,8 +825,16 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
   function getBranchOrRef(response: ServerResponse, record: RecordedRequest, kind: RequestKind, rest: string): void {
     const name = decodeURIComponent(kind === 'get-branch' ? rest.slice('/branches/'.length) : rest.replace(/^\/git\/refs?\/heads\//, ''));
     // The git database of a repository with no commit at all answers 409, as GitHub does.
-    if (kind === 'get-ref' && !state.head) return send(response, 409, { message: 'Git Repository is empty.', documentation_url: DOCS.updateRef.replace('update-a-reference', 'get-a-reference'), status: '409' }, {}, record);
-    if (name !== state.branch || !state.head) return send(response, 404, { message: kind === 'get-ref' ? 'Not Found' : 'Branch not found', documentation_url: DOCS.branch, status: '404' }, {}, record);
+    if (kind === 'get-ref' && !state.head)
+      return send(
+        response,
+        409,
+        { message: 'Git Repository is empty.', documentation_url: DOCS.updateRef.replace('update-a-reference', 'get-a-reference'), status: '409' },
+        {},
+        record,
+      );
+    if (name !== state.branch || !state.head)
+      return send(response, 404, { message: kind === 'get-ref' ? 'Not Found' : 'Branch not found', documentation_url: DOCS.branch, status: '404' }, {}, record);
     const head = state.head;
     if (kind === 'get-branch') {
       return send(response, 200, { name, commit: { sha: head.sha, commit: { message: head.message, tree: { sha: head.tree } } }, protected: false }, {}, record);

@@ -52,12 +52,7 @@ export function buildTrees(files: ReadonlyMap<string, { sha: string; size: numbe
     // git orders entries by name, a folder's name compared as if it ended with '/'.
     const sortKey = (entry: TreeEntry) => Buffer.from(entry.type === 'tree' ? `${entry.name}/` : entry.name);
     entries.sort((a, b) => Buffer.compare(sortKey(a), sortKey(b)));
-    const body = Buffer.concat(
-      entries.flatMap((entry) => [
-        Buffer.from(`${entry.mode === '040000' ? '40000' : entry.mode} ${entry.name}\0`),
-        Buffer.from(entry.sha, 'hex'),
-      ]),
-    );
+    const body = Buffer.concat(entries.flatMap((entry) => [Buffer.from(`${entry.mode === '040000' ? '40000' : entry.mode} ${entry.name}\0`), Buffer.from(entry.sha, 'hex')]));
     const sha = gitObjectSha('tree', body);
     trees.set(sha, entries);
     return sha;

@@ -37,7 +37,14 @@ export function mentorRecordAnswers(index: number, overrides: Record<string, unk
 export function menteeRecordAnswers(index: number, overrides: Record<string, unknown> = {}) {
   return asStored(
     menteeApplicationSchema,
-    menteeAnswers({ name: `Mentee Person ${index}`, email: `mentee${index}@example.org`, pronouns: undefined, communication: ['email'], timeZone: 'America/New_York', ...overrides }),
+    menteeAnswers({
+      name: `Mentee Person ${index}`,
+      email: `mentee${index}@example.org`,
+      pronouns: undefined,
+      communication: ['email'],
+      timeZone: 'America/New_York',
+      ...overrides,
+    }),
   );
 }
 

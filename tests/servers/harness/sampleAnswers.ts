@@ -23,7 +23,12 @@ export function mentorAnswers(overrides: Record<string, unknown> = {}) {
 }
 
 export function menteeAnswers(overrides: Record<string, unknown> = {}) {
-  const { yearsExperience: _years, expertise: _expertise, capacity: _capacity, ...common } = mentorAnswers({
+  const {
+    yearsExperience: _years,
+    expertise: _expertise,
+    capacity: _capacity,
+    ...common
+  } = mentorAnswers({
     name: 'Grace Sample',
     email: 'grace@example.org',
     careerStage: 'student',

@@ -187,7 +187,11 @@ export async function startFakeResend(options: FakeResendOptions): Promise<FakeR
       return;
     }
     if (fault?.kind === 'rateLimit') {
-      answerError(response, record, new ApiError(429, 'rate_limit_exceeded', 'Too many requests. Please limit the number of requests per second.', { 'retry-after': String(fault.retryAfterSeconds) }));
+      answerError(
+        response,
+        record,
+        new ApiError(429, 'rate_limit_exceeded', 'Too many requests. Please limit the number of requests per second.', { 'retry-after': String(fault.retryAfterSeconds) }),
+      );
       return;
     }
     if (fault?.kind === 'delay') delayMs = fault.ms;
@@ -218,7 +222,9 @@ export async function startFakeResend(options: FakeResendOptions): Promise<FakeR
         if (idempotencyKey.length < 1 || idempotencyKey.length > MAX_IDEMPOTENCY_KEY) {
           throw new ApiError(400, 'invalid_idempotency_key', 'The key must be between 1-256 chars.');
         }
-        const fingerprint = createHash('sha256').update(`${path}\n${JSON.stringify(body)}`).digest('hex');
+        const fingerprint = createHash('sha256')
+          .update(`${path}\n${JSON.stringify(body)}`)
+          .digest('hex');
         const stored = idempotency.get(idempotencyKey);
         if (stored && stored.expiresAt > now()) {
           if (stored.fingerprint !== fingerprint) {
@@ -249,19 +255,21 @@ export async function startFakeResend(options: FakeResendOptions): Promise<FakeR
       if (stopped) return;
 
       const acceptedAt = new Date(now());
-      const accepted = emails.map((email): AcceptedEmail => ({
-        id: randomUUID(),
-        from: email.from,
-        to: email.to,
-        subject: email.subject,
-        text: email.text,
-        html: email.html,
-        replyTo: email.replyTo,
-        headers: email.headers,
-        idempotencyKey,
-        endpoint,
-        acceptedAt,
-      }));
+      const accepted = emails.map(
+        (email): AcceptedEmail => ({
+          id: randomUUID(),
+          from: email.from,
+          to: email.to,
+          subject: email.subject,
+          text: email.text,
+          html: email.html,
+          replyTo: email.replyTo,
+          headers: email.headers,
+          idempotencyKey,
+          endpoint,
+          acceptedAt,
+        }),
+      );
       sent.push(...accepted);
       const responseBody = endpoint === '/emails/batch' ? { data: accepted.map((email) => ({ id: email.id })) } : { id: accepted[0]?.id };
       if (reservedKey !== undefined) {
@@ -392,7 +400,11 @@ function addressList(value: unknown, field: string, where: string, required: boo
   if (list.length > MAX_RECIPIENTS) throw new ApiError(422, 'validation_error', `Too many recipients in \`${field}\`${where}: at most ${MAX_RECIPIENTS}.`);
   for (const item of list as string[]) {
     if (!isMailbox(item)) {
-      throw new ApiError(422, 'validation_error', `Invalid \`${field}\` field${where}. The email address needs to follow the \`email@example.com\` or \`Name <email@example.com>\` format.`);
+      throw new ApiError(
+        422,
+        'validation_error',
+        `Invalid \`${field}\` field${where}. The email address needs to follow the \`email@example.com\` or \`Name <email@example.com>\` format.`,
+      );
     }
   }
   return list as string[];
@@ -403,7 +415,11 @@ function validateEmail(body: unknown, where: string): ValidEmail {
   const email = body as Record<string, unknown>;
   if (typeof email.from !== 'string' || email.from.trim() === '') throw new ApiError(422, 'missing_required_field', `Missing \`from\` field${where}.`);
   if (!isMailbox(email.from)) {
-    throw new ApiError(422, 'validation_error', `Invalid \`from\` field${where}. The email address needs to follow the \`email@example.com\` or \`Name <email@example.com>\` format.`);
+    throw new ApiError(
+      422,
+      'validation_error',
+      `Invalid \`from\` field${where}. The email address needs to follow the \`email@example.com\` or \`Name <email@example.com>\` format.`,
+    );
   }
   const to = addressList(email.to, 'to', where, true) ?? [];
   const cc = addressList(email.cc, 'cc', where, false) ?? [];
