@@ -5,7 +5,7 @@ import { cmsMetaOf, schemaAtPath } from './schemaFields.ts';
 /** Parses a field's `schema_path` (`<collection>:<dotted path>`). */
 export function parseSchemaPath(schemaPath: string): { collection: CollectionName; path: string } {
   const [collection, path] = schemaPath.split(':');
-  if (!(collection in CONTENT_SCHEMAS) || !path) throw new Error(`Unknown schema path "${schemaPath}".`);
+  if (!collection || !(collection in CONTENT_SCHEMAS) || !path) throw new Error(`Unknown schema path "${schemaPath}".`);
   return { collection: collection as CollectionName, path };
 }
 

@@ -89,8 +89,11 @@ async function publishedContent(): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   const listing = await git(['ls-tree', '-r', '-z', commit, '--', ...SYNCED]);
   for (const line of listing.split('\0').filter(Boolean)) {
+    // Each entry is "<mode> <type> <blob id>\t<path>".
     const [info, path] = line.split('\t');
-    files.set(path, info.split(' ')[2]);
+    const blob = info?.split(' ')[2];
+    if (path === undefined || blob === undefined) throw new Error(`Unexpected git ls-tree entry: ${JSON.stringify(line)}`);
+    files.set(path, blob);
   }
   listed = { commit, files };
   return files;

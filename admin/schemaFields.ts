@@ -119,7 +119,7 @@ export function fieldFromSchema(name: string, schema: z.ZodType, path: string, o
       } else {
         // A list of single values: each item is checked against the list's element schema.
         const itemLabel = meta.itemLabel ?? 'item';
-        list.field = leafField({ name: itemLabel, label: itemLabel[0].toUpperCase() + itemLabel.slice(1), widget: 'string' }, element, `${path}.*`);
+        list.field = leafField({ name: itemLabel, label: itemLabel.charAt(0).toUpperCase() + itemLabel.slice(1), widget: 'string' }, element, `${path}.*`);
         list.collapsed = false;
       }
       field = list;

@@ -33,6 +33,7 @@ export function isAcceptingApplications(settings: StatusSettings, now: Date): bo
 /** The month (YYYY-MM) the timeline's application-call phase next begins after an instant. */
 function nextApplicationCallMonth(settings: StatusSettings, now: Date): string {
   const call = settings.timeline.find((phase) => phase.applicationCall) ?? settings.timeline[0];
+  if (!call) throw new Error('The timeline has no phases, so there is no application call to look ahead to.');
   const year = Number(new Intl.DateTimeFormat('en-US', { timeZone: settings.timeZone, year: 'numeric' }).format(now));
   const upcoming = [year, year + 1]
     .flatMap((cycleYear) => phaseOccurrences(settings.timeline, cycleYear))

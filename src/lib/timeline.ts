@@ -36,10 +36,14 @@ export function timelineAt(settings: Pick<Settings, 'timeline' | 'timeZone'>, no
   const today = zonedDate(now, settings.timeZone);
   const year = Number(today.slice(0, 4));
   // Today lies in the cycle that started last year or this year; take the latest one begun.
-  const candidates = [year - 1, year].map((cycleYear) => phaseOccurrences(settings.timeline, cycleYear));
-  const cycle = candidates.findLast((occurrences) => occurrences[0].start <= today) ?? candidates[0];
-  const lastEnd = cycle[cycle.length - 1].end;
-  const shown = lastEnd < today ? phaseOccurrences(settings.timeline, Number(cycle[0].start.slice(0, 4)) + 1) : cycle;
+  const lastYearsCycle = phaseOccurrences(settings.timeline, year - 1);
+  const thisYearsCycle = phaseOccurrences(settings.timeline, year);
+  const thisYearsStart = thisYearsCycle[0]?.start;
+  const cycle = thisYearsStart !== undefined && thisYearsStart <= today ? thisYearsCycle : lastYearsCycle;
+  const first = cycle[0];
+  const last = cycle.at(-1);
+  if (!first || !last) return []; // an empty timeline has no phases to mark
+  const shown = last.end < today ? phaseOccurrences(settings.timeline, Number(first.start.slice(0, 4)) + 1) : cycle;
 
   let nextMarked = false;
   return shown.map((occurrence) => {

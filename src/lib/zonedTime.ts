@@ -13,12 +13,18 @@ function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.Da
   return made;
 }
 
+/** The numbers of a YYYY-MM-DD date (or a YYYY-MM month); a part that is missing is NaN, like a malformed one. */
+function dateNumbers(date: string): [year: number, month: number, day: number] {
+  const [year = Number.NaN, month = Number.NaN, day = Number.NaN] = date.split('-').map(Number);
+  return [year, month, day];
+}
+
 /**
  * The instant at which a calendar day begins in a time zone. DST-safe: 00:00 exists on every
  * day in the zones programs use (the switch happens at 02:00).
  */
 export function startOfZonedDay(date: string, timeZone: string): Date {
-  const [year, month, day] = date.split('-').map(Number);
+  const [year, month, day] = dateNumbers(date);
   return new Date(new TZDateMini(year, month - 1, day, 0, 0, 0, 0, timeZone).getTime());
 }
 
@@ -36,19 +42,19 @@ export function zonedMonth(instant: Date, timeZone: string): string {
 
 /** The calendar day after a YYYY-MM-DD date. */
 export function nextDay(date: string): string {
-  const [year, month, day] = date.split('-').map(Number);
+  const [year, month, day] = dateNumbers(date);
   return new Date(Date.UTC(year, month - 1, day + 1)).toISOString().slice(0, 10);
 }
 
 /** "June 1, 2027" for a YYYY-MM-DD date (a calendar date has no zone of its own). */
 export function formatCalendarDate(date: string): string {
-  const [year, month, day] = date.split('-').map(Number);
+  const [year, month, day] = dateNumbers(date);
   return formatter('en-US', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, day)));
 }
 
 /** "September 2026" for a YYYY-MM month. */
 export function formatMonth(month: string): string {
-  const [year, monthNumber] = month.split('-').map(Number);
+  const [year, monthNumber] = dateNumbers(month);
   return formatter('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, monthNumber - 1, 1)));
 }
 
