@@ -571,9 +571,13 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
   function getContent(response: ServerResponse, record: RecordedRequest, filePath: string, query: URLSearchParams, accept: string): void {
     const ref = query.get('ref');
     if (ref && ref !== state.branch && ref !== `refs/heads/${state.branch}`) {
-      return send(response, 404, { message: `No commit found for the ref ${ref}`, documentation_url: DOCS.getContent, status: '404' }, {}, record);
+      send(response, 404, { message: `No commit found for the ref ${ref}`, documentation_url: DOCS.getContent, status: '404' }, {}, record);
+      return;
     }
-    if (!state.head) return send(response, 404, { message: 'This repository is empty.', documentation_url: DOCS.getContent, status: '404' }, {}, record);
+    if (!state.head) {
+      send(response, 404, { message: 'This repository is empty.', documentation_url: DOCS.getContent, status: '404' }, {}, record);
+      return;
+    }
     const blob = state.blob(filePath);
     if (blob) {
       if (/application\/vnd\.github(\.v3)?\.raw/.test(accept)) {
@@ -591,18 +595,22 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       const large = blob.size > state.largeFileBytes;
       const entry = contentEntry(filePath, 'file', blob.sha, blob.size);
       const { _links, ...rest } = entry;
-      return send(response, 200, { ...rest, content: large ? '' : base64Lines(blob.content), encoding: large ? 'none' : 'base64', _links }, {}, record);
+      send(response, 200, { ...rest, content: large ? '' : base64Lines(blob.content), encoding: large ? 'none' : 'base64', _links }, {}, record);
+      return;
     }
     const prefix = filePath === '' ? '' : `${filePath}/`;
     const inside = state.files().filter((path) => path.startsWith(prefix));
-    if (inside.length === 0 && filePath !== '') return send(response, 404, notFound(DOCS.getContent), {}, record);
+    if (inside.length === 0 && filePath !== '') {
+      send(response, 404, notFound(DOCS.getContent), {}, record);
+      return;
+    }
     const listing = state.tree(state.branch)!;
     let entries = listing.entries;
     for (const segment of filePath === '' ? [] : filePath.split('/')) {
       const folder = entries.find((entry) => entry.name === segment && entry.type === 'tree');
       entries = folder ? (state.tree(folder.sha)?.entries ?? []) : [];
     }
-    return send(
+    send(
       response,
       200,
       entries.map((entry) => contentEntry(`${prefix}${entry.name}`, entry.type === 'blob' ? 'file' : 'dir', entry.sha, entry.size ?? 0)),
@@ -629,7 +637,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       return send(response, 422, { message: `Invalid request.\n\n"path" is a directory.`, documentation_url: DOCS.putContent, status: '422' }, {}, record);
     }
     const branch = typeof body.branch === 'string' ? body.branch : state.branch;
-    if (branch !== state.branch) return send(response, 404, { message: `Branch ${branch} not found`, documentation_url: DOCS.putContent, status: '404' }, {}, record);
+    if (branch !== state.branch) {
+      send(response, 404, { message: `Branch ${branch} not found`, documentation_url: DOCS.putContent, status: '404' }, {}, record);
+      return;
+    }
 
     if (refusedBySecondaryLimit(response, record)) return;
 
@@ -769,17 +780,21 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
   function getArchive(response: ServerResponse, record: RecordedRequest, rest: string): void {
     const ref = rest.slice('/tarball'.length).replace(/^\/+/, '') || state.branch;
     if ((ref !== state.branch && ref !== `refs/heads/${state.branch}` && ref !== `heads/${state.branch}`) || !state.head) {
-      return send(response, 404, notFound(DOCS.archive), {}, record);
+      send(response, 404, notFound(DOCS.archive), {}, record);
+      return;
     }
     const archiveToken = randomBytes(12).toString('hex');
     archiveTokens.add(archiveToken);
-    return send(response, 302, '', { 'content-type': 'text/html;charset=utf-8', location: `${url}${codeloadPath}${state.branch}?token=${archiveToken}` }, record);
+    send(response, 302, '', { 'content-type': 'text/html;charset=utf-8', location: `${url}${codeloadPath}${state.branch}?token=${archiveToken}` }, record);
   }
 
   /** The codeload side: the head's files as a tar.gz, each under owner-repo-<short sha>/, as GitHub's. */
   async function downloadArchive(response: ServerResponse, record: RecordedRequest, branch: string): Promise<void> {
     const head = state.head;
-    if (branch !== state.branch || !head) return send(response, 404, 'Not Found', { 'content-type': 'text/plain; charset=utf-8' }, record);
+    if (branch !== state.branch || !head) {
+      send(response, 404, 'Not Found', { 'content-type': 'text/plain; charset=utf-8' }, record);
+      return;
+    }
     const top = `${options.owner}-${options.repo}-${head.sha.slice(0, 7)}`;
     const folders = new Set<string>();
     const entries: TarEntry[] = [{ header: { name: `${top}/`, type: 'directory', size: 0 } }];
@@ -805,10 +820,16 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
   }
 
   function getTree(response: ServerResponse, record: RecordedRequest, rest: string, query: URLSearchParams): void {
-    if (!state.head) return send(response, 409, { message: 'Git Repository is empty.', documentation_url: DOCS.getTree, status: '409' }, {}, record);
+    if (!state.head) {
+      send(response, 409, { message: 'Git Repository is empty.', documentation_url: DOCS.getTree, status: '409' }, {}, record);
+      return;
+    }
     const ref = decodeURIComponent(rest.slice('/git/trees/'.length));
     const root = state.tree(ref);
-    if (!root) return send(response, 404, notFound(DOCS.getTree), {}, record);
+    if (!root) {
+      send(response, 404, notFound(DOCS.getTree), {}, record);
+      return;
+    }
     const recursive = Boolean(query.get('recursive'));
     const listed: Array<ReturnType<typeof treeItem>> = [];
     const walk = (entries: TreeEntry[], prefix: string) => {
@@ -825,21 +846,20 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
   function getBranchOrRef(response: ServerResponse, record: RecordedRequest, kind: RequestKind, rest: string): void {
     const name = decodeURIComponent(kind === 'get-branch' ? rest.slice('/branches/'.length) : rest.replace(/^\/git\/refs?\/heads\//, ''));
     // The git database of a repository with no commit at all answers 409, as GitHub does.
-    if (kind === 'get-ref' && !state.head)
-      return send(
-        response,
-        409,
-        { message: 'Git Repository is empty.', documentation_url: DOCS.updateRef.replace('update-a-reference', 'get-a-reference'), status: '409' },
-        {},
-        record,
-      );
-    if (name !== state.branch || !state.head)
-      return send(response, 404, { message: kind === 'get-ref' ? 'Not Found' : 'Branch not found', documentation_url: DOCS.branch, status: '404' }, {}, record);
+    if (kind === 'get-ref' && !state.head) {
+      send(response, 409, { message: 'Git Repository is empty.', documentation_url: DOCS.updateRef.replace('update-a-reference', 'get-a-reference'), status: '409' }, {}, record);
+      return;
+    }
+    if (name !== state.branch || !state.head) {
+      send(response, 404, { message: kind === 'get-ref' ? 'Not Found' : 'Branch not found', documentation_url: DOCS.branch, status: '404' }, {}, record);
+      return;
+    }
     const head = state.head;
     if (kind === 'get-branch') {
-      return send(response, 200, { name, commit: { sha: head.sha, commit: { message: head.message, tree: { sha: head.tree } } }, protected: false }, {}, record);
+      send(response, 200, { name, commit: { sha: head.sha, commit: { message: head.message, tree: { sha: head.tree } } }, protected: false }, {}, record);
+      return;
     }
-    return send(response, 200, refJson(name, head.sha), {}, record);
+    send(response, 200, refJson(name, head.sha), {}, record);
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -859,7 +879,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     if (download) {
       // codeload authorises by the token in the redirect, not by a header.
       const archiveToken = parsed.searchParams.get('token') ?? '';
-      if (!archiveTokens.delete(archiveToken)) return send(response, 404, 'Not Found', { 'content-type': 'text/plain; charset=utf-8' }, record);
+      if (!archiveTokens.delete(archiveToken)) {
+        send(response, 404, 'Not Found', { 'content-type': 'text/plain; charset=utf-8' }, record);
+        return;
+      }
     } else {
       const authorization = request.headers.authorization ?? '';
       const [scheme, credential] = authorization.split(/\s+/, 2);
@@ -871,7 +894,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     const fault = faults.take({ method, kind, path });
     if (fault?.type === 'hang') return; // no answer; stop() closes the socket
     if (fault?.type === 'delay') await sleep(fault.ms);
-    if (fault?.type === 'status') return send(response, fault.status, fault.body, fault.headers, record);
+    if (fault?.type === 'status') {
+      send(response, fault.status, fault.body, fault.headers, record);
+      return;
+    }
 
     if (kind === 'get-content') return getContent(response, record, filePath ?? '', parsed.searchParams, String(request.headers.accept ?? ''));
     if (kind === 'put-content') return putContent(request, response, record, filePath ?? '');
