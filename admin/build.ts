@@ -53,7 +53,7 @@ export function linkedStylesheets(html: string): string[] {
   for (const [tag] of html.matchAll(/<link\b[^>]*>/g)) {
     if (!/\brel=["']?stylesheet\b/.test(tag)) continue;
     const href = /\bhref=["']?([^"'\s>]+)/.exec(tag)?.[1];
-    if (href && href.startsWith('/')) hrefs.push(href);
+    if (href?.startsWith('/')) hrefs.push(href);
   }
   return hrefs;
 }

@@ -105,11 +105,11 @@ export async function measureBuildTimes(options: BuildTimeOptions): Promise<Buil
     removeDir(real);
     removeDir(baseline);
   }
-  const fit = (key: 'realMedianMs' | 'baselineMedianMs') => linearFit(sizes.map((size) => ({ x: size.topics, y: size[key] }))).slope;
+  const slopeOf = (key: 'realMedianMs' | 'baselineMedianMs') => linearFit(sizes.map((size) => ({ x: size.topics, y: size[key] }))).slope;
   const [secondLast, last] = sizes.slice(-2);
   const marginal = (key: 'realMedianMs' | 'baselineMedianMs') => (secondLast && last ? (last[key] - secondLast[key]) / (last.topics - secondLast.topics) : Number.NaN);
-  const realSlope = fit('realMedianMs');
-  const baselineSlope = fit('baselineMedianMs');
+  const realSlope = slopeOf('realMedianMs');
+  const baselineSlope = slopeOf('baselineMedianMs');
   return {
     sizes,
     realSlopeMsPerTopic: round(realSlope, 2),

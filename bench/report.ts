@@ -120,7 +120,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(ms >= 100_000 ? 0 : 1)} s
 const minutes = (s: number) => `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
 const msText = (ms: number) => (ms >= 10_000 ? seconds(ms) : `${Math.round(ms * 10) / 10} ms`);
 const passFail = (pass: boolean | null) => (pass === null ? 'not measured' : pass ? '**pass**' : '**FAIL**');
-const dateOf = (section: Section | undefined) => (section ? section.measuredAt.slice(0, 16).replace('T', ' ') + ' UTC' : '');
+const dateOf = (section: Section | undefined) => (section ? `${section.measuredAt.slice(0, 16).replace('T', ' ')} UTC` : '');
 const statusText = (statuses: Record<string, number>) =>
   Object.entries(statuses)
     .map(([status, count]) => `${count}× ${status}`)

@@ -1,18 +1,19 @@
 import { getCollection, getEntry } from 'astro:content';
 import { assertNoContentProblems, findTopicProblems } from './contentChecks.ts';
 import { buildClock } from './buildClock.ts';
+import { contentPath } from './contentDir.ts';
 import { publishedTopics } from './publishedTopics.ts';
 import { zonedMonth } from './zonedTime.ts';
 
 async function readSiteContent() {
   const settingsEntry = await getEntry('settings', 'settings');
-  if (!settingsEntry) throw new Error('content/settings.yaml is missing.');
+  if (!settingsEntry) throw new Error(`${contentPath('settings.yaml')} is missing.`);
   const settings = settingsEntry.data;
   const allTopics = await getCollection('topics');
   assertNoContentProblems(
     findTopicProblems(
       settings,
-      allTopics.map((topic) => ({ filePath: topic.filePath ?? `content/topics/${topic.id}.md`, data: topic.data })),
+      allTopics.map((topic) => ({ filePath: topic.filePath ?? contentPath(`topics/${topic.id}.md`), data: topic.data })),
     ),
   );
   const now = buildClock();
@@ -34,7 +35,8 @@ let loaded: ReturnType<typeof readSiteContent> | undefined;
  */
 export function loadSiteContent(): ReturnType<typeof readSiteContent> {
   if (import.meta.env.DEV) return readSiteContent();
-  return (loaded ??= readSiteContent());
+  loaded ??= readSiteContent();
+  return loaded;
 }
 
 export type SiteContent = Awaited<ReturnType<typeof loadSiteContent>>;

@@ -36,8 +36,9 @@ const errorSummary = (page: Page) => page.locator('[data-error-summary]');
  * static file answers promptly and each form endpoint has answered once, so the tests time the
  * forms, not the start.
  */
-test.beforeAll(async ({}, testInfo) => {
+test.beforeAll(async () => {
   test.setTimeout(360_000);
+  const testInfo = test.info();
   const context = await request.newContext({ baseURL: testInfo.project.use.baseURL });
   const prompt = async (send: () => Promise<unknown>) => {
     const started = Date.now();
@@ -172,7 +173,9 @@ for (const formId of FORM_IDS) {
       await page.goto(form.page);
       const title = await page.title();
       let requests = 0;
-      page.on('request', (request) => void (new URL(request.url()).pathname === form.endpoint && (requests += 1)));
+      page.on('request', (request) => {
+        if (new URL(request.url()).pathname === form.endpoint) requests += 1;
+      });
       await submitButton(page, formCase).click();
       const expected = emptyFormErrors(formCase);
       await expect(errorSummary(page)).toBeFocused();
@@ -247,7 +250,6 @@ for (const formId of FORM_IDS) {
     });
 
     test('with JavaScript: the page loads only the enhancement script, under 15 KB gzip', async ({ page }) => {
-      const formCase = newFormCase(formId);
       const scripts = new Map<string, Buffer>();
       page.on('response', async (response) => {
         if (response.request().resourceType() === 'script') scripts.set(response.url(), await response.body());

@@ -170,7 +170,7 @@ export async function runMonthlyMailing(ports: MailingPorts, options: MonthlyMai
   }
   const topic = choice.topic;
 
-  let pairs;
+  let pairs: Awaited<ReturnType<typeof loadPairs>>;
   try {
     pairs = await loadPairs(records, programYear);
   } catch (error) {
@@ -178,7 +178,7 @@ export async function runMonthlyMailing(ports: MailingPorts, options: MonthlyMai
       await notifyCommittee(ports, `The ${formatMonth(month)} topic email was not sent`, [
         error.message,
         '',
-        'Fix matches/' + programYear + '.json in the records repository, then start the mailing again (docs/mailing.md).',
+        `Fix matches/${programYear}.json in the records repository, then start the mailing again (docs/mailing.md).`,
       ]);
     }
     throw error;

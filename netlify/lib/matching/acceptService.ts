@@ -39,7 +39,7 @@ export function proposalJsonPath(programYear: string, proposal: string): string 
   const folder = proposalsFolder(programYear);
   const trimmed = proposal.trim();
   const stem = trimmed.includes('/') ? trimmed : `${folder}/${trimmed}`;
-  const path = stem.replace(/\.(md|csv|json)$/, '') + '.json';
+  const path = `${stem.replace(/\.(md|csv|json)$/, '')}.json`;
   if (!path.startsWith(`${folder}/`) || path.slice(folder.length + 1).includes('/')) {
     throw new ProposalError(`A proposal for ${programYear} lives in ${folder}/; give its name, like 2026-08-03T140509Z.`);
   }

@@ -60,12 +60,8 @@ describe('matching commands', { timeout: 120_000 }, () => {
     expect(proposed.code).toBe(0);
     const stamp = /Proposal (\S+) for 2026-2027/.exec(proposed.stdout)![1]!;
     expect(proposed.stdout).not.toMatch(/@example\.org/);
-    expect(await git('ls-files', 'matching')).toBe(
-      ['md', 'csv', 'json']
-        .map((ext) => `matching/2026-2027/proposals/${stamp}.${ext}`)
-        .sort()
-        .join('\n') + '\n',
-    );
+    const proposalFiles = ['md', 'csv', 'json'].map((ext) => `matching/2026-2027/proposals/${stamp}.${ext}`).sort();
+    expect(await git('ls-files', 'matching')).toBe(`${proposalFiles.join('\n')}\n`);
 
     const commitsBefore = Number((await git('rev-list', '--count', 'HEAD')).trim());
     const accepted = await command('match', '--year', '2026-2027', '--accept', stamp);

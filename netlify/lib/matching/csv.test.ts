@@ -77,14 +77,14 @@ describe('toCsv', () => {
         expect(parsed[0]).toEqual(['a', 'b', 'c']);
         const cells = parsed.slice(1);
         expect(cells).toHaveLength(rows.length);
-        cells.forEach((row, r) =>
+        cells.forEach((row, r) => {
           row.forEach((cell, c) => {
             expect(/^[=+\-@\t\r]/.test(cell)).toBe(false);
             // A value that would start a formula is written with a leading apostrophe; any other as it was.
             const value = rows[r]![c]!;
             expect(cell).toBe(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
-          }),
-        );
+          });
+        });
       }),
     );
   });

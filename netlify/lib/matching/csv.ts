@@ -18,7 +18,7 @@ export function csvCell(value: CsvValue): string {
 
 /** A whole CSV document: a header row, then one row per record, each line ending in CRLF. */
 export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly CsvValue[]>): string {
-  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return `${[header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
 /** A UTF-8 byte-order mark, so that Excel reads accented names correctly when it opens the file. */

@@ -179,7 +179,10 @@ export function generateSampleApplications(options: SampleOptions): RecordEnvelo
   const weighted = (choices: ReadonlyArray<[string, number]>): string => {
     const total = choices.reduce((sum, [, weight]) => sum + weight, 0);
     let roll = random() * total;
-    for (const [value, weight] of choices) if ((roll -= weight) < 0) return value;
+    for (const [value, weight] of choices) {
+      roll -= weight;
+      if (roll < 0) return value;
+    }
     return choices[0]![0];
   };
   const firstYear = options.programYear.slice(0, 4);

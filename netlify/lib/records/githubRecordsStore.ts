@@ -361,7 +361,10 @@ export function createGitHubRecordsStore(options: GitHubRecordsStoreOptions): Re
     const listings = new Map<string, Promise<TreeListing>>();
     const listing = (treeSha: string) => {
       let known = listings.get(treeSha);
-      if (!known) listings.set(treeSha, (known = getTree(treeSha, false, signal)));
+      if (!known) {
+        known = getTree(treeSha, false, signal);
+        listings.set(treeSha, known);
+      }
       return known;
     };
     const folderShas = new Map<string, Promise<string | null>>([['', Promise.resolve(whole.sha)]]);

@@ -19,7 +19,7 @@ function readableAnswers(form: FormDefinition, answers: Record<string, unknown>)
 }
 
 /** "mentor application", "evaluation", "message". */
-function describe(form: FormDefinition): string {
+function submissionKind(form: FormDefinition): string {
   if (form.recordType === 'application') return `${form.role} application`;
   return form.recordType;
 }
@@ -41,7 +41,7 @@ export function confirmationEmail(form: FormDefinition, record: RecordEnvelope, 
   const text = [
     `Dear ${name},`,
     '',
-    `Thank you. The ${settings.organisation.programName} has received your ${describe(form)} (reference ${record.id}).`,
+    `Thank you. The ${settings.organisation.programName} has received your ${submissionKind(form)} (reference ${record.id}).`,
     '',
     steps,
     '',
@@ -54,7 +54,7 @@ export function confirmationEmail(form: FormDefinition, record: RecordEnvelope, 
   ].join('\n');
   const html = `<!doctype html><html lang="en"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1b1b1b">
 <p>Dear ${escapeHtml(name)},</p>
-<p>Thank you. The ${escapeHtml(settings.organisation.programName)} has received your ${describe(form)} (reference ${escapeHtml(record.id)}).</p>
+<p>Thank you. The ${escapeHtml(settings.organisation.programName)} has received your ${submissionKind(form)} (reference ${escapeHtml(record.id)}).</p>
 <p>${escapeHtml(steps)}</p>
 <h2 style="font-size:1.1rem">What you sent</h2>
 <dl>${answers.map(({ question, answer }) => `<dt style="font-weight:bold">${escapeHtml(question)}</dt><dd style="margin:0 0 .75rem;white-space:pre-wrap">${escapeHtml(answer)}</dd>`).join('')}</dl>

@@ -39,7 +39,8 @@ test.beforeAll(async () => {
   site = await startThrowawaySite({ dev: PORTS.dev, backend: PORTS.backend });
 });
 
-test.afterEach(({}, testInfo) => {
+test.afterEach(() => {
+  const testInfo = test.info();
   if (testInfo.status !== testInfo.expectedStatus && site) console.log(`Servers of the throwaway site:\n${site.logs()}`);
 });
 

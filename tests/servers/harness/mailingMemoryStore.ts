@@ -71,12 +71,12 @@ export function createMemoryRecordsStore(initial: Record<string, string> = {}): 
       return stored(path)!;
     },
     async readFolder(folder) {
-      const prefix = folder.replace(/\/+$/, '') + '/';
+      const prefix = `${folder.replace(/\/+$/, '')}/`;
       const paths = [...files.keys()].filter((path) => path.startsWith(prefix)).sort();
       return new Map(paths.map((path) => [path, stored(path)!]));
     },
     async listFiles(folder) {
-      const prefix = folder.replace(/\/+$/, '') + '/';
+      const prefix = `${folder.replace(/\/+$/, '')}/`;
       return [...files.keys()].filter((path) => path.startsWith(prefix)).sort();
     },
   };

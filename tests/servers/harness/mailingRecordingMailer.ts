@@ -30,7 +30,10 @@ export function createRecordingMailer(): RecordingMailer {
       if (batch) batchCalls.push({ idempotencyKey: key, size: emails.length, replayed: true });
       return known;
     }
-    const ids = emails.map(() => `email-${(counter += 1)}`);
+    const ids = emails.map(() => {
+      counter += 1;
+      return `email-${counter}`;
+    });
     keys.set(key, ids);
     sent.push(...emails);
     if (batch) batchCalls.push({ idempotencyKey: key, size: emails.length, replayed: false });
