@@ -7,7 +7,9 @@ import decapCms from './admin/integration.ts';
 
 // Imported only for `astro dev` (the command is known here from the command line only): a build
 // does not use it, and importing it costs seconds.
-const netlifyDev = process.argv.includes('dev') && !process.env.VITEST ? (await import('@netlify/vite-plugin')).default : undefined;
+const devServer = process.argv.includes('dev') && !process.env.VITEST;
+const netlifyDev = devServer ? (await import('@netlify/vite-plugin')).default : undefined;
+const localFunctions = devServer ? (await import('./scripts/dev/viteFunctions.ts')).localNetlifyFunctions : undefined;
 
 /** Pages that are personal, transactional or for editors: kept out of the sitemap and search engines. */
 const UNLISTED = ['/admin/', '/thanks/', '/check-in/', '/email-preferences/', '/404', '/form-shell/'];
@@ -34,9 +36,13 @@ export default defineConfig({
     decapCms(),
   ],
   vite: {
-    // Netlify's own emulation (functions, Blobs, netlify.toml headers) inside `astro dev`.
-    // Not under vitest, whose tests call the functions directly and start their own servers.
-    plugins: netlifyDev ? [netlifyDev({ edgeFunctions: { enabled: false }, database: { enabled: false }, images: { enabled: false } })] : [],
+    // Inside `astro dev`: the functions, in-process (scripts/dev/localFunctions.ts; Netlify's own
+    // emulation bundles each function on every call), then Netlify's emulation for Blobs and
+    // netlify.toml's headers. Not under vitest, whose tests call the functions directly.
+    plugins:
+      localFunctions && netlifyDev
+        ? [localFunctions(), netlifyDev({ functions: { enabled: false }, edgeFunctions: { enabled: false }, database: { enabled: false }, images: { enabled: false } })]
+        : [],
     // Never inline a small script or asset: the CSP allows scripts from files only ('self').
     build: { assetsInlineLimit: 0 },
   },

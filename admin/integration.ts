@@ -1,10 +1,10 @@
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { request, type IncomingMessage, type ServerResponse } from 'node:http';
-import { basename, join, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import * as esbuild from 'esbuild';
-import { backendFromEnvironment, bundleSiteStylesheet, cmsBundleOptions, linkedStylesheets, renderAdminPage } from './build.ts';
+import { backendFromEnvironment, bundleSiteStylesheet, linkedStylesheets, renderAdminPage } from './build.ts';
+import { type CmsBundle, cmsBundle } from './cmsBundle.ts';
 import { localBackendPort } from './localBackendPort.ts';
 
 /** Where the CMS page reaches Decap's local backend under `npm start` (proxied by the dev server). */
@@ -12,24 +12,24 @@ export const LOCAL_BACKEND_PATH = '/admin/api/v1';
 
 /**
  * /admin: Decap CMS. `astro build` writes dist/admin (the page and the bundled CMS); `astro dev`
- * serves the same page, bundles the CMS on first request (again after a change in admin/ or the
- * schemas), and passes the CMS's calls to Decap's local backend (admin/localBackend.ts), so the
- * page talks only to its own origin.
+ * serves the same page and bundle, and passes the CMS's calls to Decap's local backend
+ * (admin/localBackend.ts), so the page talks only to its own origin. Both take the bundle from
+ * its cache while its inputs are unchanged (admin/cmsBundle.ts).
  */
 export default function decapCms(): AstroIntegration {
   let root = process.cwd();
-  let cmsBundle: Promise<esbuild.BuildResult<{ write: false }>> | undefined;
+  let bundle: Promise<CmsBundle> | undefined;
   return {
     name: 'decap-cms',
     hooks: {
       'astro:config:setup': ({ command, config, updateConfig, logger }) => {
         root = fileURLToPath(config.root);
         if (command === 'build') {
-          // The bundle depends on admin/ and node_modules only, not on the pages: esbuild makes
-          // it in its own process while Astro builds the site, and build:done writes it out.
-          cmsBundle = esbuild.build({ ...cmsBundleOptions(root, true), outfile: join(fileURLToPath(config.outDir), 'admin/cms.js'), write: false });
+          // The bundle depends on admin/ and node_modules only, not on the pages: it is taken from
+          // the cache, or made by esbuild while Astro builds the site; build:done writes it out.
+          bundle = cmsBundle(root);
           // Awaited in build:done; a build that fails before then reports its own error.
-          cmsBundle.catch(() => {});
+          bundle.catch(() => {});
         }
         if (command !== 'dev') return;
         updateConfig({
@@ -47,11 +47,11 @@ export default function decapCms(): AstroIntegration {
         const { warning: _warning, ...options } = backend;
         const previewStyles = await builtStylesheets(dist);
         await mkdir(join(dist, 'admin'), { recursive: true });
-        const bundle = await (cmsBundle ?? esbuild.build({ ...cmsBundleOptions(root, true), outfile: join(dist, 'admin/cms.js'), write: false }));
-        // cms.js and its linked licence file, under the same names as where they were planned.
-        for (const file of bundle.outputFiles ?? []) await writeFile(join(dist, 'admin', basename(file.path)), file.contents);
+        const made = await (bundle ?? cmsBundle(root));
+        // cms.js and its linked licence file.
+        for (const file of made.files) await writeFile(join(dist, 'admin', file.name), file.contents);
         await writeFile(join(dist, 'admin/index.html'), await renderAdminPage(root, { ...options, previewStyles }));
-        logger.info(`CMS written to ${join(dist, 'admin')} (content in ${options.repo}, branch ${options.branch})`);
+        logger.info(`CMS written to ${join(dist, 'admin')}${made.cached ? ' from its cache' : ''} (content in ${options.repo}, branch ${options.branch})`);
       },
     },
   };
@@ -80,28 +80,27 @@ interface DevServer {
 function serveAdminInDev(server: DevServer, root: string, logger: AstroIntegrationLogger): void {
   // Vite servers without an HTTP server (vitest, astro sync) serve no pages.
   if (!server.httpServer) return;
-  let bundle: Promise<string> | null = null;
-  // Minified as in production: a third of the size for the browser to load and parse.
-  const context = esbuild.context({ ...cmsBundleOptions(root, true), legalComments: 'none', write: false, outfile: 'cms.js' });
-  const build = () =>
-    (bundle ??= context
-      .then((ctx) => ctx.rebuild())
-      .then((result) => result.outputFiles?.[0]?.text ?? '')
-      .catch((error: unknown) => {
-        bundle = null;
-        throw error;
-      }));
-  // Start bundling now: the first visit to /admin/ then does not wait for it.
-  void build().catch((error: unknown) => logger.error(`The CMS bundle failed: ${error instanceof Error ? error.message : error}`));
+  // The same bundle as the build's, from its cache when nothing it reads has changed.
+  let bundle: Promise<CmsBundle> | null = null;
+  const build = () => {
+    bundle ??= cmsBundle(root).catch((error: unknown) => {
+      bundle = null;
+      throw error;
+    });
+    return bundle;
+  };
+  const file = (name: string) => build().then((made) => made.files.find((entry) => entry.name === name));
+  // Start now, once the server listens: the first visit to /admin/ then does not wait for it,
+  // and a bundle that must be made does not slow the server's own start.
+  server.httpServer.once('listening', () => void build().catch((error: unknown) => logger.error(`The CMS bundle failed: ${error instanceof Error ? error.message : error}`)));
   const watched = ['admin', 'src/schemas', 'src/lib', 'src/styles'].map((folder) => join(root, folder) + sep);
-  server.watcher.on('all', (_event, file) => {
-    if (watched.some((folder) => file.startsWith(folder))) bundle = null;
+  server.watcher.on('all', (_event, changed) => {
+    if (watched.some((folder) => changed.startsWith(folder))) bundle = null;
   });
-  server.httpServer?.once('close', () => void context.then((ctx) => ctx.dispose()));
 
   server.middlewares.use((req, res, next) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    const send = (type: string, body: string) => {
+    const send = (type: string, body: string | Buffer) => {
       res.statusCode = 200;
       res.setHeader('Content-Type', type);
       res.setHeader('Cache-Control', 'no-store');
@@ -121,9 +120,9 @@ function serveAdminInDev(server: DevServer, root: string, logger: AstroIntegrati
       renderAdminPage(root, { ...backend, localBackendPath: LOCAL_BACKEND_PATH, previewStyles: ['/theme.css', '/admin/site.css'] })
         .then((html) => send('text/html; charset=utf-8', html))
         .catch(fail);
-    } else if (path === '/admin/cms.js') {
-      build()
-        .then((js) => send('text/javascript; charset=utf-8', js))
+    } else if (path === '/admin/cms.js' || path === '/admin/cms.js.LEGAL.txt') {
+      file(path.slice('/admin/'.length))
+        .then((found) => (found ? send(path.endsWith('.js') ? 'text/javascript; charset=utf-8' : 'text/plain; charset=utf-8', Buffer.from(found.contents)) : next()))
         .catch(fail);
     } else if (path === '/admin/site.css') {
       bundleSiteStylesheet(root)
