@@ -19,6 +19,8 @@ export default defineConfig({
   // the sitemap and the feeds never point at localhost on a deploy that forgot SITE_URL.
   site: process.env.SITE_URL ?? process.env.URL ?? 'http://localhost:4321',
   trailingSlash: 'ignore',
+  // npm start's port (scripts/start.ts); never moved silently, since links and SITE_URL name it.
+  server: { port: Number(process.env.PORT) || 4321, strictPort: true },
   build: {
     format: 'directory',
     // External stylesheets only, so the Content-Security-Policy needs no 'unsafe-inline' for styles.

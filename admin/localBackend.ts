@@ -289,7 +289,7 @@ const server = createServer((req, res) => {
 });
 server.listen(port, '127.0.0.1', () => {
   console.log(
-    `CMS local backend ready: edit at /admin/ on the local site (http://localhost:4321/admin/ by default); drafts are kept in ${relative(root, workspace) || workspace}.`,
+    `CMS local backend ready: edit at /admin/ on the local site (${process.env.SITE_URL ?? `http://localhost:${process.env.PORT ?? 4321}`}/admin/); drafts are kept in ${relative(root, workspace) || workspace}.`,
   );
 });
 
