@@ -4,7 +4,7 @@
  * Netlify's own local emulation (@netlify/dev) bundles a function with esbuild and traces its
  * files into a fresh folder on every request: 5 to 8 s a call on this project's 2-core machines,
  * about 100 s at start, and a bundler that walks into the product's own data folder
- * (docs/adr/0017-local-functions-in-process.md). Here each function module is imported as it is
+ * (docs/adr/0008-local-functions-in-process.md). Here each function module is imported as it is
  * (through Vite under `astro dev`, so an edit is picked up; through Node's type stripping under
  * preview) and called with a Context like Netlify's, routed the way Netlify routes: `config.path`
  * (URLPattern syntax) and `config.method`, `/.netlify/functions/<name>` for every function, and
