@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
+import { contentDir, DEFAULT_CONTENT_DIR } from '../src/lib/contentDir.ts';
 import type { CmsPageOptions } from './cmsConfig.ts';
 
 /**
@@ -83,6 +84,7 @@ export function backendFromEnvironment(env: Record<string, string | undefined>, 
     branch: env.CMS_GITHUB_BRANCH?.trim() || 'main',
     ...(env.SITE_ID ? { netlifySite: env.SITE_ID } : {}),
     ...(env.URL || env.SITE_URL ? { siteUrl: env.URL || env.SITE_URL } : {}),
+    ...(contentDir(env) !== DEFAULT_CONTENT_DIR ? { contentDir: contentDir(env) } : {}),
     ...(repo ? {} : { warning: 'The CMS does not know the GitHub repository of the site: set CMS_GITHUB_REPO=owner/name (Netlify builds set REPOSITORY_URL).' }),
   };
 }

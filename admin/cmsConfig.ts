@@ -1,4 +1,4 @@
-import { CONTENT_PATHS, CONTENT_SCHEMAS } from './contentSchemas.ts';
+import { CONTENT_PATHS, CONTENT_SCHEMAS, contentPaths } from './contentSchemas.ts';
 import { type DecapField, type FieldOverride, fieldsFromObject } from './schemaFields.ts';
 
 /** What the /admin page tells the CMS about where it runs (written into the page at build or dev time). */
@@ -15,6 +15,8 @@ export interface CmsPageOptions {
   localBackendUrl?: string;
   /** Stylesheets of the site itself, applied to the preview pane. */
   previewStyles: string[];
+  /** The content folder the site is built from, when not content/ (the build's CONTENT_DIR). */
+  contentDir?: string;
 }
 
 /** The widgets this configuration uses that are ours, not Decap's (admin/widgets). */
@@ -65,6 +67,7 @@ const TOPIC_OVERRIDES: Record<string, FieldOverride> = {
  * is a draft that is reviewed before it is published.
  */
 export function buildCmsConfig(options: CmsPageOptions) {
+  const paths = options.contentDir ? contentPaths(options.contentDir) : CONTENT_PATHS;
   const topicFields = fieldsFromObject(CONTENT_SCHEMAS.topics, 'topics:', TOPIC_OVERRIDES);
   return {
     load_config_file: false,
@@ -94,7 +97,7 @@ export function buildCmsConfig(options: CmsPageOptions) {
         label: 'Monthly topics',
         label_singular: 'topic',
         description: 'One discussion topic for each month of mentoring. A topic appears on the site from the first day of its month and is emailed to every pair.',
-        folder: CONTENT_PATHS.topics,
+        folder: paths.topics,
         create: true,
         delete: true,
         extension: 'md',
@@ -119,7 +122,7 @@ export function buildCmsConfig(options: CmsPageOptions) {
         label: 'Program page',
         label_singular: 'section',
         description: 'The sections of the program page (the home page), shown in order of their position number.',
-        folder: CONTENT_PATHS.program,
+        folder: paths.program,
         create: true,
         delete: true,
         extension: 'md',
@@ -140,7 +143,7 @@ export function buildCmsConfig(options: CmsPageOptions) {
           {
             name: 'settings',
             label: 'Program settings',
-            file: CONTENT_PATHS.settings,
+            file: paths.settings,
             format: 'yaml',
             preview_path: '',
             fields: fieldsFromObject(CONTENT_SCHEMAS.settings, 'settings:'),

@@ -16,9 +16,10 @@ export const CONTENT_SCHEMAS = {
 
 export type CollectionName = keyof typeof CONTENT_SCHEMAS;
 
-/** Where the collections live in the site repository (ARCHITECTURE.md, "Content the CMS edits"). */
-export const CONTENT_PATHS = {
-  topics: 'content/topics',
-  program: 'content/program',
-  settings: 'content/settings.yaml',
-} as const;
+/** Where the collections live in a content folder of the site repository (ARCHITECTURE.md, "Content the CMS edits"). */
+export function contentPaths(dir: string) {
+  return { topics: `${dir}/topics`, program: `${dir}/program`, settings: `${dir}/settings.yaml` } as const;
+}
+
+/** Where the collections live in the site repository by default: content/ (CONTENT_DIR may name another folder). */
+export const CONTENT_PATHS = contentPaths('content');

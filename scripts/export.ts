@@ -31,7 +31,7 @@ await runCommand(async () => {
   if (values.out !== undefined && values.out.trim() === '') throw new UsageError('--out needs a folder, like --out .data/exports.');
   const folder = checkExportFolder(values.out ?? '.data/exports', process.cwd());
   const store = createRecordsStore(process.env, { production: false });
-  const { files, skipped } = await exportApplications(store, year);
+  const { files, skipped } = await exportApplications(store, year, settings);
   await mkdir(folder, { recursive: true });
   for (const file of files) {
     const path = join(folder, file.fileName);

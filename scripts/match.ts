@@ -50,7 +50,7 @@ await runCommand(async () => {
     return;
   }
 
-  const outcome = await createProposal(store, { programYear: year, settings: settings.matching });
+  const outcome = await createProposal(store, { programYear: year, settings: settings.matching, application: settings.application });
   const { summary } = outcome;
   console.log(`Proposal ${outcome.stamp} for ${year}, in ${store.description}:`);
   console.log(`  report       ${outcome.paths.markdown}`);

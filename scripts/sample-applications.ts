@@ -40,6 +40,7 @@ await runCommand(async () => {
     mentors: countArgument('mentors', values.mentors, 12, 5000),
     mentees: countArgument('mentees', values.mentees, 20, 5000),
     seed: countArgument('seed', values.seed, 1, 2 ** 31),
+    settings,
     ...window,
   });
   const store = createRecordsStore(process.env, { production: false });

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { mentorApplicationSchema, menteeApplicationSchema } from '../schemas/application.ts';
+import { applicationSchemas, type Role } from '../schemas/application.ts';
+import type { ApplicationContent } from '../schemas/applicationContent.ts';
 import { menteeEvaluationSchema, mentorEvaluationSchema } from '../schemas/evaluation.ts';
 import { messageSchema } from '../schemas/message.ts';
 import type { RecordType } from '../schemas/record.ts';
@@ -29,33 +30,42 @@ export interface FormDefinition {
   confirmationSubject: string;
 }
 
+/** The application form of one role, its questions in the association's words (content/settings.yaml → application). */
+function applicationForm(role: Role, schema: z.ZodObject): FormDefinition & { id: `${Role}-application` } {
+  return {
+    id: `${role}-application`,
+    schema,
+    recordType: 'application',
+    role,
+    page: `/apply/${role}/`,
+    endpoint: `/api/applications/${role}`,
+    title: `Apply to be a ${role}`,
+    needsOpenWindow: true,
+    programYear: 'applications',
+    submitLabel: 'Send my application',
+    confirmationSubject: `We have your ${role} application`,
+  };
+}
+
+/** The application forms, built from the settings' application content; once per settings object. */
+const applicationFormsBuilt = new WeakMap<ApplicationContent, Record<Role, FormDefinition>>();
+
+export function applicationForms(settings: { application: ApplicationContent }): Record<Role, FormDefinition> {
+  let forms = applicationFormsBuilt.get(settings.application);
+  if (!forms) {
+    const schemas = applicationSchemas(settings);
+    forms = { mentor: applicationForm('mentor', schemas.mentor), mentee: applicationForm('mentee', schemas.mentee) };
+    applicationFormsBuilt.set(settings.application, forms);
+  }
+  return forms;
+}
+
+/**
+ * The forms whose questions are the same for every association: the evaluations and the message
+ * to the committee. The application forms depend on the content: `applicationForms(settings)`,
+ * or every form at once with `formDefinitions(settings)`.
+ */
 export const FORM_DEFINITIONS = {
-  'mentor-application': {
-    id: 'mentor-application',
-    schema: mentorApplicationSchema,
-    recordType: 'application',
-    role: 'mentor',
-    page: '/apply/mentor/',
-    endpoint: '/api/applications/mentor',
-    title: 'Apply to be a mentor',
-    needsOpenWindow: true,
-    programYear: 'applications',
-    submitLabel: 'Send my application',
-    confirmationSubject: 'We have your mentor application',
-  },
-  'mentee-application': {
-    id: 'mentee-application',
-    schema: menteeApplicationSchema,
-    recordType: 'application',
-    role: 'mentee',
-    page: '/apply/mentee/',
-    endpoint: '/api/applications/mentee',
-    title: 'Apply to be a mentee',
-    needsOpenWindow: true,
-    programYear: 'applications',
-    submitLabel: 'Send my application',
-    confirmationSubject: 'We have your mentee application',
-  },
   'mentor-evaluation': {
     id: 'mentor-evaluation',
     schema: mentorEvaluationSchema,
@@ -94,13 +104,19 @@ export const FORM_DEFINITIONS = {
     submitLabel: 'Send my message',
     confirmationSubject: 'The committee has your message',
   },
-} as const satisfies Record<FormDefinition['id'], FormDefinition>;
+} as const satisfies Record<Exclude<FormDefinition['id'], `${Role}-application`>, FormDefinition>;
 
-export type FormId = keyof typeof FORM_DEFINITIONS;
+export type FormId = FormDefinition['id'];
+
+/** Every public form of one association's site, by id. */
+export function formDefinitions(settings: { application: ApplicationContent }): Record<FormId, FormDefinition> {
+  const applications = applicationForms(settings);
+  return { 'mentor-application': applications.mentor, 'mentee-application': applications.mentee, ...FORM_DEFINITIONS };
+}
 
 /** The form an endpoint path serves, e.g. /api/applications/mentor. */
-export function formForEndpoint(path: string): FormDefinition | undefined {
-  return Object.values(FORM_DEFINITIONS).find((form) => form.endpoint === path.replace(/\/+$/, ''));
+export function formForEndpoint(path: string, settings: { application: ApplicationContent }): FormDefinition | undefined {
+  return Object.values(formDefinitions(settings)).find((form) => form.endpoint === path.replace(/\/+$/, ''));
 }
 
 /** Names the form posts besides the answers: never stored as answers. */

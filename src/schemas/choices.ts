@@ -1,44 +1,21 @@
 import type { Choice } from './formField.ts';
 
-// Choice lists shared by the forms, the records and the matching engine. The interest areas
-// follow the program's own priority areas.
+// Choice lists the kit itself defines, shared by the forms, the records and the matching engine.
+// What depends on the association (the areas of the profession, the kinds of institution, the
+// career stages, the membership question) is content: content/settings.yaml → application.
 
-export const INTEREST_AREAS = [
-  { value: 'cataloging', label: 'Cataloging' },
-  { value: 'metadata', label: 'Metadata' },
-  { value: 'acquisitions', label: 'Acquisitions' },
-  { value: 'e-resources', label: 'E-resource management' },
-  { value: 'scholarly-communication', label: 'Scholarly communication' },
-  { value: 'digital-preservation', label: 'Digital preservation' },
-  { value: 'not-sure', label: 'Not sure yet', hint: 'Exploring is welcome: the program gives priority to people still finding their area.' },
-  { value: 'other', label: 'Something else' },
-] as const satisfies readonly Choice[];
-export type InterestArea = (typeof INTEREST_AREAS)[number]['value'];
+/** Offered after the association's areas: a mentee still finding their area (a priority too). */
+export const NOT_SURE_AREA = {
+  value: 'not-sure',
+  label: 'Not sure yet',
+  hint: 'Exploring is welcome: the program gives priority to people still finding their area.',
+} as const satisfies Choice;
 
-/** The areas NASIG members know best, which the program prioritises when places are short. */
-export const PRIORITY_AREAS: readonly InterestArea[] = ['cataloging', 'metadata', 'acquisitions', 'e-resources', 'scholarly-communication', 'digital-preservation'];
+/** Offered last among the areas, with a line to say which. */
+export const OTHER_AREA = { value: 'other', label: 'Something else' } as const satisfies Choice;
 
-/** Areas a mentor can offer expertise in: the interest areas less "not sure". */
-export const EXPERTISE_AREAS = INTEREST_AREAS.filter((area) => area.value !== 'not-sure');
-
-export const CAREER_STAGES = [
-  { value: 'student', label: 'Library or information science student' },
-  { value: 'early-career', label: 'Early career', hint: 'Up to about five years in the profession.' },
-  { value: 'mid-career', label: 'Mid-career' },
-  { value: 'senior', label: 'Senior or late career' },
-] as const satisfies readonly Choice[];
-export type CareerStage = (typeof CAREER_STAGES)[number]['value'];
-
-export const INSTITUTION_TYPES = [
-  { value: 'academic', label: 'Academic or research library' },
-  { value: 'public', label: 'Public library' },
-  { value: 'special', label: 'Special, corporate or medical library' },
-  { value: 'government', label: 'Government or national library' },
-  { value: 'school', label: 'School library' },
-  { value: 'vendor', label: 'Publisher, vendor or service provider' },
-  { value: 'lis-school', label: 'Library school (as a student)' },
-  { value: 'other', label: 'Other' },
-] as const satisfies readonly Choice[];
+/** Offered last among the kinds of institution; never counts as the same kind as another's. */
+export const OTHER_INSTITUTION_TYPE = { value: 'other', label: 'Other' } as const satisfies Choice;
 
 export const COMMUNICATION_WAYS = [
   { value: 'email', label: 'Email' },
@@ -48,10 +25,9 @@ export const COMMUNICATION_WAYS = [
 ] as const satisfies readonly Choice[];
 export type CommunicationWay = (typeof COMMUNICATION_WAYS)[number]['value'];
 
-export const MEMBERSHIP_STATUSES = [
-  { value: 'member', label: 'Yes, I am a member in good standing' },
-  { value: 'joining', label: 'Not yet: I will join or renew before the program starts' },
-] as const satisfies readonly Choice[];
+/** The stored values of the membership question; the question and its answers are content. */
+export const MEMBERSHIP_VALUES = ['member', 'joining'] as const;
+export type MembershipStatus = (typeof MEMBERSHIP_VALUES)[number];
 
 /** Time zones offered in the forms (IANA names), with their usual names. */
 export const TIME_ZONES = [

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /** Checks a real calendar date: 2027-02-30 and 2026-13-01 are refused, 2028-02-29 is accepted. */
 function isRealDate(value: string): boolean {
-  const [year, month, day] = value.split('-').map(Number);
+  const [year = Number.NaN, month = Number.NaN, day = Number.NaN] = value.split('-').map(Number);
   const probe = new Date(Date.UTC(year, month - 1, day));
   return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
 }

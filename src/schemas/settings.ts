@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AA_TEXT_CONTRAST, contrastBetween, formatRatio } from '../lib/colourContrast.ts';
+import { applicationContentSchema, checkApplicationContent } from './applicationContent.ts';
 import { cms } from './cmsField.ts';
 import { emailAddress, hexColour, isoDate, monthDay, monthNumber, programYear, slug, webAddress } from './primitives.ts';
 
@@ -141,7 +142,7 @@ const settingsShape = z.object({
       name: z
         .string()
         .min(2, 'Enter the organisation name.')
-        .meta(cms({ label: 'Short name', hint: 'The association’s short name, for example NASIG.' })),
+        .meta(cms({ label: 'Short name', hint: 'The association’s short name or acronym, as it reads in a sentence such as “experienced … members”.' })),
       /** The program's full name, used as the site title. */
       programName: z
         .string()
@@ -156,6 +157,29 @@ const settingsShape = z.object({
       website: webAddress.meta(cms({ label: 'Association website', hint: 'The association’s home page, starting with https://' })),
     })
     .meta(cms({ label: 'Organisation', hint: 'Who runs the program.' })),
+  /** The opening of the program page, under its heading. */
+  introduction: z
+    .object({
+      /** The sentence under the program page's heading: who the program brings together. */
+      lede: z
+        .string({ error: 'Write the sentence under the program page’s heading.' })
+        .trim()
+        .min(10, 'Write the sentence under the program page’s heading, at least 10 characters.')
+        .meta(cms({ label: 'Opening sentence', hint: 'The sentence under the heading of the program page, saying who the program brings together.', multiline: true })),
+      /** What search engines and link previews show for the program page. */
+      description: z
+        .string({ error: 'Write a one-sentence description of the program.' })
+        .trim()
+        .min(10, 'Write a one-sentence description of the program, at least 10 characters.')
+        .meta(
+          cms({
+            label: 'Description for search engines',
+            hint: 'One sentence about the program, shown by search engines and in link previews of the program page.',
+            multiline: true,
+          }),
+        ),
+    })
+    .meta(cms({ label: 'Program page opening', hint: 'What the program page says first, under its heading.' })),
   /** Where participants and applicants write to the committee. */
   contactEmail: emailAddress.meta(cms({ label: 'Contact email', hint: 'Where applicants and participants write to the committee.' })),
   /** Outside pages the program page links to. */
@@ -256,6 +280,8 @@ const settingsShape = z.object({
     .array(themeSchema)
     .min(1, 'List at least one theme.')
     .meta(cms({ label: 'Themes', hint: 'The themes topics can be tagged with.', itemSummary: '{{fields.label}}', itemLabel: 'theme' })),
+  /** The application forms in the association's words: membership question, areas, institutions. */
+  application: applicationContentSchema,
   /** How the matching tool weighs a pair's fit; optional, every field has a default. */
   matching: matchingSettingsSchema.default(DEFAULT_MATCHING_SETTINGS),
 });
@@ -343,12 +369,14 @@ function checkSettings(settings: z.infer<typeof settingsShape>, ctx: z.Refinemen
     }
     themeIds.add(theme.id);
   });
+
+  checkApplicationContent(settings.application, ctx);
 }
 
 /** Day of a 366-day cycle that begins on the first phase's start; leap-year agnostic. */
 function dayOfCycle(monthDayValue: string, cycleStart: string): number {
   const toOrdinal = (value: string) => {
-    const [month, day] = value.split('-').map(Number);
+    const [month = Number.NaN, day = Number.NaN] = value.split('-').map(Number);
     return Date.UTC(2028, month - 1, day) / 86_400_000; // 2028 is a leap year: 29 February fits.
   };
   const offset = toOrdinal(monthDayValue) - toOrdinal(cycleStart);

@@ -8,8 +8,8 @@
 import { gzipSync } from 'node:zlib';
 import { type Browser, expect, type Page, request, test } from '@playwright/test';
 import PostalMime from 'postal-mime';
-import { axeViolations, watchForErrors } from './support/site.ts';
-import { FORM_DEFINITIONS } from '../../src/forms/formDefinitions.ts';
+import { axeViolations, siteSettings, watchForErrors } from './support/site.ts';
+import { formDefinitions } from '../../src/forms/formDefinitions.ts';
 import { FORM_IDS, formFields, type FormCase, formCase as newFormCase } from './forms/formCases.ts';
 import {
   commitsFor,
@@ -46,7 +46,7 @@ test.beforeAll(async () => {
     return Date.now() - started;
   };
   await expect.poll(() => prompt(() => context.get('/favicon.svg')), { timeout: 300_000, intervals: [2_000] }).toBeLessThan(1_000);
-  for (const form of Object.values(FORM_DEFINITIONS)) {
+  for (const form of Object.values(formDefinitions(siteSettings()))) {
     // A body of the wrong type is refused (415) before anything is read or stored.
     expect((await context.post(form.endpoint, { headers: { 'Content-Type': 'text/plain' }, data: 'warm-up' })).status()).toBe(415);
   }

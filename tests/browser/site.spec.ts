@@ -1,13 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { applicationStatus, describeApplicationStatus } from '../../src/lib/applicationStatus.ts';
 import { timelineAt } from '../../src/lib/timeline.ts';
-import { FORM_DEFINITIONS } from '../../src/forms/formDefinitions.ts';
+import { formDefinitions } from '../../src/forms/formDefinitions.ts';
 import { TEST_NOW } from '../testClock.ts';
 import { axeViolations, siteSettings, sitemapPaths, watchForErrors } from './support/site.ts';
 
 const paths = sitemapPaths();
 /** Form pages may load their enhancement script (forms.spec.ts checks its size); nothing else. */
-const formPages = new Set<string>(Object.values(FORM_DEFINITIONS).map((form) => form.page));
+const formPages = new Set<string>(Object.values(formDefinitions(siteSettings())).map((form) => form.page));
 
 test('the sitemap lists the program page, both apply pages and the topic archive', () => {
   expect(paths).toEqual(expect.arrayContaining(['/', '/apply/mentor/', '/apply/mentee/', '/topics/']));

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
+import { contentPath } from '../../../src/lib/contentDir.ts';
 import { type Settings, settingsSchema } from '../../../src/schemas/settings.ts';
 
 /**
@@ -10,7 +11,7 @@ import { type Settings, settingsSchema } from '../../../src/schemas/settings.ts'
 let cached: Promise<Settings> | undefined;
 
 export function loadSettings(rootDir: string = process.cwd()): Promise<Settings> {
-  cached ??= readFile(resolve(rootDir, 'content/settings.yaml'), 'utf8').then((text) => settingsSchema.parse(parse(text)));
+  cached ??= readFile(resolve(rootDir, contentPath('settings.yaml')), 'utf8').then((text) => settingsSchema.parse(parse(text)));
   return cached;
 }
 

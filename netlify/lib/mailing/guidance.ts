@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Role } from '../../../src/schemas/application.ts';
+import { contentPath } from '../../../src/lib/contentDir.ts';
 
 export interface GuidanceSource {
   /** The role's guidance as Markdown, or null when there is none. */
@@ -27,7 +28,7 @@ export function createFileGuidanceSource(rootDir: string = process.cwd()): Guida
   return {
     async firstSteps(role) {
       try {
-        const text = await readFile(resolve(rootDir, 'content/program', GUIDANCE_FILES[role]), 'utf8');
+        const text = await readFile(resolve(rootDir, contentPath('program'), GUIDANCE_FILES[role]), 'utf8');
         const body = text
           .replace(/^\uFEFF/, '')
           .replace(FRONT_MATTER, '')

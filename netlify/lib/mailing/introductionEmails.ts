@@ -5,7 +5,7 @@
  * steps from the program's guidance. Pure functions of their input (no clock), like every
  * email sent in batches with an idempotency key.
  */
-import { FORM_DEFINITIONS } from '../../../src/forms/formDefinitions.ts';
+import { applicationForms } from '../../../src/forms/formDefinitions.ts';
 import { fieldMeta } from '../../../src/schemas/formField.ts';
 import type { Settings } from '../../../src/schemas/settings.ts';
 import type { z } from 'zod';
@@ -33,13 +33,13 @@ function readable(schema: z.ZodType, value: unknown): string {
   return Array.isArray(value) ? value.map(label).join(', ') : label(value);
 }
 
-function shape(role: 'mentor' | 'mentee'): Record<string, z.ZodType> {
-  return FORM_DEFINITIONS[role === 'mentor' ? 'mentor-application' : 'mentee-application'].schema.shape as Record<string, z.ZodType>;
+function shape(role: 'mentor' | 'mentee', settings: Settings): Record<string, z.ZodType> {
+  return applicationForms(settings)[role].schema.shape as Record<string, z.ZodType>;
 }
 
 /** How to reach a person: name, email, pronouns, institution, time zone, ways to keep in touch. */
-export function contactRows(person: Person): Array<{ label: string; value: string; href?: string }> {
-  const fields = shape(person.role);
+export function contactRows(person: Person, settings: Settings): Array<{ label: string; value: string; href?: string }> {
+  const fields = shape(person.role, settings);
   const answer = (name: string) => {
     const value = person.answers[name];
     const schema = fields[name];
@@ -49,15 +49,15 @@ export function contactRows(person: Person): Array<{ label: string; value: strin
     { label: 'Name', value: oneLine(person.name) },
     { label: 'Email', value: person.email, href: `mailto:${person.email}` },
     { label: 'Pronouns', value: answer('pronouns') },
-    { label: 'Library, employer or school', value: answer('institution') },
+    { label: fields.institution ? fieldMeta(fields.institution).label : 'Institution', value: answer('institution') },
     { label: 'Time zone', value: answer('timeZone') },
     { label: 'Ways to keep in touch', value: answer('communication') },
   ];
 }
 
 /** The rest of the application, question by question, in the form's order (no agreements). */
-export function answerRows(person: Person): Array<{ label: string; value: string }> {
-  return Object.entries(shape(person.role)).flatMap(([name, schema]) => {
+export function answerRows(person: Person, settings: Settings): Array<{ label: string; value: string }> {
+  return Object.entries(shape(person.role, settings)).flatMap(([name, schema]) => {
     const value = person.answers[name];
     if (CONTACT_FIELDS.has(name) || value === undefined || value === null || value === '') return [];
     const meta = fieldMeta(schema);
@@ -110,10 +110,10 @@ export function introduction(pair: ResolvedPair, role: Role, context: Introducti
   const subject = oneLine(`Meet your ${wording.introduces}: ${otherName}`);
   const greeting = `Dear ${oneLine(reader.name)},`;
   const opening = wording.opening(settings.organisation.programName, otherName);
-  const contact = detailRows(contactRows(other));
+  const contact = detailRows(contactRows(other, settings));
   const steps = renderMarkdown(context.firstSteps[role], siteUrl);
   const end = signOff(settings);
-  const application = wording.sharesApplication ? applicationSection(other) : { text: [], html: [] };
+  const application = wording.sharesApplication ? applicationSection(other, settings) : { text: [], html: [] };
   const text = [
     greeting,
     '',
@@ -147,8 +147,8 @@ export function introduction(pair: ResolvedPair, role: Role, context: Introducti
 }
 
 /** The mentee's application answers, shown to their mentor, and the request to keep them private. */
-function applicationSection(mentee: Person): { text: string[]; html: string[] } {
-  const answers = detailRows(answerRows(mentee));
+function applicationSection(mentee: Person, settings: Settings): { text: string[]; html: string[] } {
+  const answers = detailRows(answerRows(mentee, settings));
   const sharing = `${oneLine(mentee.name)} agreed to share their application with you. Please keep it between the two of you and the committee.`;
   return {
     text: ['', 'What they wrote in their application', answers.text, sharing],

@@ -8,6 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { TOPIC_FILE_NAME, type Topic, topicSchema } from '../../../src/schemas/topic.ts';
+import { contentPath } from '../../../src/lib/contentDir.ts';
 
 export interface TopicFile {
   /** The page's slug, the file name without .md: <YYYY-MM>-<slug>; the page is /topics/<id>/. */
@@ -59,7 +60,7 @@ export function parseTopicFile(fileName: string, text: string): TopicFile | stri
  * as loadSettings does, so the bundler's file tracer leaves the folder to included_files.
  */
 export function createFileTopicsSource(rootDir: string = process.cwd()): TopicsSource {
-  const dir = resolve(rootDir, 'content/topics');
+  const dir = resolve(rootDir, contentPath('topics'));
   return {
     description: `topic files in ${dir}`,
     async list() {

@@ -1,4 +1,4 @@
-import { APPLICATION_SCHEMAS, type MenteeApplication, type MentorApplication, type Role } from '../../../src/schemas/application.ts';
+import type { ApplicationSchemas, MenteeApplication, MentorApplication, Role } from '../../../src/schemas/application.ts';
 import { type MatchesFile, matchesFileSchema, recordEnvelopeSchema } from '../../../src/schemas/record.ts';
 import type { RecordsStore, StoredFile } from '../records/recordsStore.ts';
 import { type ConstraintsFile, constraintsFileSchema, constraintsPath, EMPTY_CONSTRAINTS, matchesPath } from './constraints.ts';
@@ -25,14 +25,15 @@ export interface YearApplications {
   skipped: Array<{ path: string; problem: string }>;
 }
 
-export async function loadApplications(store: RecordsStore, programYear: string): Promise<YearApplications> {
+/** The year's applications, each checked with the association's application schemas (applicationSchemas(settings)). */
+export async function loadApplications(store: RecordsStore, programYear: string, schemas: ApplicationSchemas): Promise<YearApplications> {
   const skipped: YearApplications['skipped'] = [];
-  const mentors = await loadRole(store, programYear, 'mentor', skipped);
-  const mentees = await loadRole(store, programYear, 'mentee', skipped);
+  const mentors = await loadRole(store, programYear, 'mentor', schemas, skipped);
+  const mentees = await loadRole(store, programYear, 'mentee', schemas, skipped);
   return { mentors: mentors as StoredApplication<MentorApplication>[], mentees: mentees as StoredApplication<MenteeApplication>[], skipped };
 }
 
-async function loadRole(store: RecordsStore, programYear: string, role: Role, skipped: YearApplications['skipped']) {
+async function loadRole(store: RecordsStore, programYear: string, role: Role, schemas: ApplicationSchemas, skipped: YearApplications['skipped']) {
   const folder = `applications/${programYear}/${role}`;
   // One bulk read of the folder (a couple of requests on GitHub, however many applications).
   const folderFiles = await store.readFolder(folder);
@@ -41,7 +42,7 @@ async function loadRole(store: RecordsStore, programYear: string, role: Role, sk
   const loaded: Array<StoredApplication<MentorApplication | MenteeApplication>> = [];
   files.forEach((file, index) => {
     const path = paths[index]!;
-    const result = parseApplication(file, programYear, role);
+    const result = parseApplication(file, programYear, role, schemas);
     if (typeof result === 'string') skipped.push({ path, problem: result });
     else loaded.push({ ...result, path, latest: true });
   });
@@ -65,7 +66,12 @@ function later(a: { submittedAt: string; id: string }, b: { submittedAt: string;
   return byTime !== 0 ? byTime > 0 : a.id > b.id;
 }
 
-function parseApplication(file: StoredFile | null, programYear: string, role: Role): { id: string; submittedAt: string; answers: MentorApplication | MenteeApplication } | string {
+function parseApplication(
+  file: StoredFile | null,
+  programYear: string,
+  role: Role,
+  schemas: ApplicationSchemas,
+): { id: string; submittedAt: string; answers: MentorApplication | MenteeApplication } | string {
   if (!file) return 'the file disappeared while it was being read';
   let json: unknown;
   try {
@@ -80,7 +86,7 @@ function parseApplication(file: StoredFile | null, programYear: string, role: Ro
     return `a ${record.type}${record.role ? ` (${record.role})` : ''} for ${record.programYear}, not a ${role} application for ${programYear}`;
   }
   if (!file.path.endsWith(`/${record.id}.json`)) return 'its id does not match its file name';
-  const answers = APPLICATION_SCHEMAS[role].safeParse(record.answers);
+  const answers = schemas[role].safeParse(record.answers);
   if (!answers.success) return `answers do not validate (${answers.error.issues.map((issue) => issue.path.join('.')).join(', ')})`;
   return { id: record.id, submittedAt: record.submittedAt, answers: answers.data };
 }

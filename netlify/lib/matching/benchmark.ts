@@ -1,5 +1,7 @@
 import { DEFAULT_MATCHING_SETTINGS, type MatchingSettings } from '../../../src/schemas/settings.ts';
 import type { MenteeApplication, MentorApplication } from '../../../src/schemas/application.ts';
+import type { ApplicationContent } from '../../../src/schemas/applicationContent.ts';
+import { matchingVocabulary } from './compatibility.ts';
 import { proposeMatches } from './engine.ts';
 import { buildProposalFile } from './proposal.ts';
 import { proposalCsv, proposalMarkdown } from './report.ts';
@@ -31,15 +33,22 @@ export const BENCHMARK_SIZES: ReadonlyArray<{ mentees: number; mentors: number }
   { mentees: 2000, mentors: 1200 },
 ];
 
-export function benchmarkMatching(
-  options: { sizes?: ReadonlyArray<{ mentees: number; mentors: number }>; runs?: number; seed?: number; settings?: MatchingSettings } = {},
-): MatchingBenchmark[] {
+export function benchmarkMatching(options: {
+  /** The application forms the generated applications answer (content/settings.yaml → application). */
+  application: ApplicationContent;
+  sizes?: ReadonlyArray<{ mentees: number; mentors: number }>;
+  runs?: number;
+  seed?: number;
+  settings?: MatchingSettings;
+}): MatchingBenchmark[] {
   const settings = options.settings ?? DEFAULT_MATCHING_SETTINGS;
+  const vocabulary = matchingVocabulary(options);
   return (options.sizes ?? BENCHMARK_SIZES).map(({ mentees, mentors }) => {
-    const records = generateSampleApplications({ programYear: '2026-2027', mentors, mentees, seed: options.seed ?? 1 });
+    const records = generateSampleApplications({ programYear: '2026-2027', mentors, mentees, seed: options.seed ?? 1, settings: options });
     const input = {
       programYear: '2026-2027',
       settings,
+      vocabulary,
       mentors: records.filter((record) => record.role === 'mentor').map((record) => ({ id: record.id, answers: record.answers as MentorApplication })),
       mentees: records.filter((record) => record.role === 'mentee').map((record) => ({ id: record.id, answers: record.answers as MenteeApplication })),
     };
@@ -60,7 +69,7 @@ export function benchmarkMatching(
       basedOn: { matchesSha: null, constraintsSha: null, mentorApplications: mentors, menteeApplications: mentees },
     });
     proposalMarkdown(proposal);
-    proposalCsv(proposal);
+    proposalCsv(proposal, vocabulary);
     JSON.stringify(proposal);
     const reportMs = performance.now() - reportStarted;
     times.sort((a, b) => a - b);

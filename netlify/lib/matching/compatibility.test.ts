@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assessPair, hoursApart, isPriorityMentee, keywords, menteeProfile, mentorProfile, normaliseInstitution, quickAssess } from './compatibility.ts';
-import { mentee, mentor, settings } from './fixtures.ts';
+import { mentee, mentor, settings, vocabulary } from './fixtures.ts';
 
 const YEAR = '2026-2027';
 
@@ -14,7 +14,7 @@ describe('normaliseInstitution', () => {
     ['Mock & Partners Law Library', 'mock and partners law'],
     ['Example Serials Co., Inc.', 'example serials co'],
   ])('%s → %s', (name, key) => {
-    expect(normaliseInstitution(name)).toBe(key);
+    expect(normaliseInstitution(name, vocabulary().institutionWords)).toBe(key);
   });
 });
 
@@ -51,16 +51,17 @@ describe('isPriorityMentee', () => {
     [['other'], false],
   ] as const)('%j → %s', (interests, priority) => {
     const candidate = mentee(1, { interests: [...interests], ...(interests.includes('other' as never) ? { interestsOther: 'music' } : {}) });
-    expect(isPriorityMentee(menteeProfile(candidate, YEAR))).toBe(priority);
+    expect(isPriorityMentee(menteeProfile(candidate, YEAR, vocabulary()))).toBe(priority);
   });
 });
 
 describe('fit', () => {
   it('scores a perfect pair 100 and scales any weights to 100', () => {
-    const m = mentorProfile(mentor(1, { expertise: ['metadata'], communication: ['email'], goals: 'Talk about linked data, budgets and leadership.' }), YEAR);
+    const m = mentorProfile(mentor(1, { expertise: ['metadata'], communication: ['email'], goals: 'Talk about linked data, budgets and leadership.' }), YEAR, vocabulary());
     const e = menteeProfile(
       mentee(1, { interests: ['metadata'], communication: ['email'], institutionType: 'academic', goals: 'Learn linked data, budgets and leadership.' }),
       YEAR,
+      vocabulary(),
     );
     expect(assessPair(m, e, settings()).fit).toBe(100);
     expect(assessPair(m, e, settings({ weights: { sharedAreas: 1, goals: 1, communication: 1, timeZone: 1, libraryType: 1 } })).fit).toBe(100);
@@ -77,9 +78,14 @@ describe('fit', () => {
         const m = mentorProfile(
           mentor(1, { expertise: ma, interests: ma, interestsOther: 'music archives', communication: mw, timeZone: mz, goals: `I can help with ${mg.join(' and ')}.` }),
           YEAR,
+          vocabulary(),
         );
         const interests = notSure ? [...ea, 'not-sure' as const] : ea;
-        const e = menteeProfile(mentee(1, { interests, interestsOther: 'music', communication: ew, timeZone: ez, goals: `I want to learn ${eg.join(' and ')}.` }), YEAR);
+        const e = menteeProfile(
+          mentee(1, { interests, interestsOther: 'music', communication: ew, timeZone: ez, goals: `I want to learn ${eg.join(' and ')}.` }),
+          YEAR,
+          vocabulary(),
+        );
         const rules = settings({ maxHoursApart });
         const detailed = assessPair(m, e, rules);
         expect(quickAssess(m, e, rules)).toBe(detailed.ruleBreak ?? detailed.fit);

@@ -1,5 +1,7 @@
+import { applicationChoices } from '../../../src/schemas/application.ts';
+import type { ApplicationContent } from '../../../src/schemas/applicationContent.ts';
+import { COMMUNICATION_WAYS, NOT_SURE_AREA, OTHER_AREA, OTHER_INSTITUTION_TYPE, TIME_ZONES } from '../../../src/schemas/choices.ts';
 import type { MatchingSettings } from '../../../src/schemas/settings.ts';
-import { COMMUNICATION_WAYS, INSTITUTION_TYPES, INTEREST_AREAS, PRIORITY_AREAS, TIME_ZONES } from '../../../src/schemas/choices.ts';
 import type { MenteeCandidate, MentorCandidate } from './people.ts';
 
 /**
@@ -7,6 +9,56 @@ import type { MenteeCandidate, MentorCandidate } from './people.ts';
  * the fit score (how good a pair they would make). Pure functions over precomputed profiles, so
  * scoring 2,000 × 1,200 pairs stays cheap.
  */
+
+/**
+ * What the matching tool knows of the association's field, from its settings
+ * (content/settings.yaml → application): the areas and which are priorities, the kinds of
+ * institution, and the words that say nothing about a pair. Built by matchingVocabulary().
+ */
+export interface MatchingVocabulary {
+  /** Every area an application can name ("not sure yet" and "something else" included), with its label. */
+  areaLabels: ReadonlyMap<string, string>;
+  /** One bit per area, so shared areas are counted from two numbers. */
+  areaBits: ReadonlyMap<string, number>;
+  /** The areas the program gives priority to. */
+  priorityAreas: ReadonlySet<string>;
+  /** Every kind of institution an application can name, with its label. */
+  institutionTypeLabels: ReadonlyMap<string, string>;
+  /** The field's own words that say nothing about a pair when both use them (everyday English words are always left out). */
+  commonWords: ReadonlySet<string>;
+  /** The field's words left out of institution names before comparing them ("the", "inc"… always are). */
+  institutionWords: ReadonlySet<string>;
+}
+
+// "Something else" and "not sure yet" have fixed bits; the association's areas follow.
+const OTHER_BIT = 1 << 0;
+const NOT_SURE_BIT = 1 << 1;
+
+const vocabularies = new WeakMap<ApplicationContent, MatchingVocabulary>();
+
+/** The matching vocabulary of one association's settings; built once per settings object. */
+export function matchingVocabulary(settings: { application: ApplicationContent }): MatchingVocabulary {
+  const content = settings.application;
+  let vocabulary = vocabularies.get(content);
+  if (!vocabulary) {
+    const choices = applicationChoices(content);
+    const areaBits = new Map<string, number>([
+      [OTHER_AREA.value, OTHER_BIT],
+      [NOT_SURE_AREA.value, NOT_SURE_BIT],
+    ]);
+    for (const [index, area] of content.areas.choices.entries()) areaBits.set(area.id, 1 << (index + 2));
+    vocabulary = {
+      areaLabels: new Map(choices.interests.map((choice) => [choice.value, choice.label])),
+      areaBits,
+      priorityAreas: new Set(choices.priorityAreas),
+      institutionTypeLabels: new Map(choices.institutionTypes.map((choice) => [choice.value, choice.label])),
+      commonWords: new Set(content.commonWords),
+      institutionWords: new Set(content.institutionWords),
+    };
+    vocabularies.set(content, vocabulary);
+  }
+  return vocabulary;
+}
 
 /** What one person brings to a pair, computed once per application. */
 export interface Profile {
@@ -17,6 +69,8 @@ export interface Profile {
   areas: ReadonlySet<string>;
   /** The mentee ticked "Not sure yet". */
   notSure: boolean;
+  /** A mentee in the program's priority group: interested in a priority area, or not sure yet. */
+  priority: boolean;
   /** The "Something else" detail, and its words for matching "other" with "other". */
   otherDetail: string | undefined;
   otherWords: ReadonlySet<string>;
@@ -34,18 +88,29 @@ export interface Profile {
   capacity: number;
 }
 
-export function mentorProfile(mentor: MentorCandidate, programYear: string): Profile {
+export function mentorProfile(mentor: MentorCandidate, programYear: string, vocabulary: MatchingVocabulary): Profile {
   const { answers } = mentor;
-  return profile(mentor.id, answers, answers.expertise, false, answers.capacity, programYear);
+  return profile(mentor.id, answers, answers.expertise, false, false, answers.capacity, programYear, vocabulary);
 }
 
-export function menteeProfile(mentee: MenteeCandidate, programYear: string): Profile {
+export function menteeProfile(mentee: MenteeCandidate, programYear: string, vocabulary: MatchingVocabulary): Profile {
   const { answers } = mentee;
-  const areas = answers.interests.filter((area) => area !== 'not-sure');
-  return profile(mentee.id, answers, areas, answers.interests.includes('not-sure'), 0, programYear);
+  const areas = answers.interests.filter((area) => area !== NOT_SURE_AREA.value);
+  const notSure = answers.interests.includes(NOT_SURE_AREA.value);
+  const priority = notSure || areas.some((area) => vocabulary.priorityAreas.has(area));
+  return profile(mentee.id, answers, areas, notSure, priority, 0, programYear, vocabulary);
 }
 
-function profile(id: string, answers: MenteeCandidate['answers'], areaList: readonly string[], notSure: boolean, capacity: number, programYear: string): Profile {
+function profile(
+  id: string,
+  answers: MenteeCandidate['answers'],
+  areaList: readonly string[],
+  notSure: boolean,
+  priority: boolean,
+  capacity: number,
+  programYear: string,
+  vocabulary: MatchingVocabulary,
+): Profile {
   const areas = new Set(areaList);
   const communication = new Set<string>(answers.communication);
   return {
@@ -54,23 +119,22 @@ function profile(id: string, answers: MenteeCandidate['answers'], areaList: read
     email: answers.email.trim().toLowerCase(),
     areas,
     notSure,
+    priority,
     otherDetail: answers.interestsOther,
-    otherWords: new Set(keywords(answers.interestsOther ?? '').keys()),
-    goalWords: keywords(answers.goals),
+    otherWords: new Set(keywords(answers.interestsOther ?? '', vocabulary.commonWords).keys()),
+    goalWords: keywords(answers.goals, vocabulary.commonWords),
     communication,
-    areaMask: maskOf(areas, AREA_BITS),
+    areaMask: maskOf(areas, vocabulary.areaBits),
     wayMask: maskOf(communication, WAY_BITS),
     timeZone: answers.timeZone,
     offsets: programYearOffsets(answers.timeZone, programYear),
     institutionType: answers.institutionType,
-    institutionKey: normaliseInstitution(answers.institution),
+    institutionKey: normaliseInstitution(answers.institution, vocabulary.institutionWords),
     capacity,
   };
 }
 
-const AREA_BITS = new Map<string, number>(INTEREST_AREAS.map((area, index) => [area.value, 1 << index]));
 const WAY_BITS = new Map<string, number>(COMMUNICATION_WAYS.map((way, index) => [way.value, 1 << index]));
-const OTHER_BIT = AREA_BITS.get('other')!;
 
 function maskOf(values: ReadonlySet<string>, bits: ReadonlyMap<string, number>): number {
   let mask = 0;
@@ -84,16 +148,17 @@ function bitCount(mask: number): number {
   return count;
 }
 
-/** Priority as the program states it: interested in an area NASIG members know, or not sure yet. */
+/** Priority as the program states it: interested in one of its priority areas (settings), or not sure yet. */
 export function isPriorityMentee(mentee: Profile): boolean {
-  return mentee.notSure || PRIORITY_AREAS.some((area) => mentee.areas.has(area));
+  return mentee.priority;
 }
 
 /**
- * An institution's name reduced so that spelling variants compare equal:
- * "The University of Example Libraries" and "university of example" give the same key.
+ * An institution's name reduced so that spelling variants compare equal: with "libraries"
+ * among the field's institution words, "The University of Example Libraries" and
+ * "university of example" give the same key.
  */
-export function normaliseInstitution(name: string): string {
+export function normaliseInstitution(name: string, institutionWords: ReadonlySet<string> = NO_WORDS): string {
   return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -101,13 +166,17 @@ export function normaliseInstitution(name: string): string {
     .replace(/&/g, ' and ')
     .replace(/[^a-z0-9]+/g, ' ')
     .split(' ')
-    .filter((word) => word && !INSTITUTION_FILLER.has(word))
+    .filter((word) => word && !INSTITUTION_FILLER.has(word) && !institutionWords.has(word))
     .join(' ');
 }
-const INSTITUTION_FILLER = new Set(['the', 'library', 'libraries', 'inc', 'ltd', 'llc']);
+const NO_WORDS: ReadonlySet<string> = new Set();
 
-// Words too common in goals to say anything about a pair.
-const STOPWORDS = new Set(
+/** Words of any institution's name that do not tell institutions apart; the field's own are in settings. */
+const INSTITUTION_FILLER: ReadonlySet<string> = new Set(['the', 'inc', 'ltd', 'llc']);
+
+// Words too common in goals to say anything about a pair, in any field; the field's own words
+// (its name, the association's) are in settings (application.commonWords).
+const EVERYDAY_WORDS: ReadonlySet<string> = new Set(
   (
     'about above after again against also although among another anything around because been before being below between both ' +
     'could does doing down during each either else enough even ever every from further have having here hers herself himself ' +
@@ -116,14 +185,14 @@ const STOPWORDS = new Set(
     'those though through together under until upon very want wants wanted well were what when where whether which while who ' +
     'whom whose why will with within without would your yours yourself yourselves able like really things thing many make ' +
     'making made take taking good great best better year years time hope hoping help helping learn learning know knowing ' +
-    'mentor mentors mentee mentees mentoring program programme nasig library libraries librarian librarians librarianship ' +
+    'mentor mentors mentee mentees mentoring program programme ' +
     'work working field profession professional career careers interested interest interests getting someone person people ' +
     'especially currently also maybe always would still first find finding explore exploring different area areas start starting'
   ).split(' '),
 );
 
 /** Meaningful words of a free-text answer, by stem, each with the first spelling met (for explanations). */
-export function keywords(text: string): Map<string, string> {
+export function keywords(text: string, commonWords: ReadonlySet<string> = NO_WORDS): Map<string, string> {
   const found = new Map<string, string>();
   const words =
     text
@@ -132,9 +201,9 @@ export function keywords(text: string): Map<string, string> {
       .toLowerCase()
       .match(/[a-z][a-z-]*[a-z]/g) ?? [];
   for (const word of words) {
-    if (word.length < 4 || STOPWORDS.has(word)) continue;
+    if (word.length < 4 || EVERYDAY_WORDS.has(word) || commonWords.has(word)) continue;
     const stem = stemOf(word);
-    if (stem.length < 4 || STOPWORDS.has(stem)) continue;
+    if (stem.length < 4 || EVERYDAY_WORDS.has(stem) || commonWords.has(stem)) continue;
     if (!found.has(stem)) found.set(stem, word);
   }
   return found;
@@ -210,7 +279,7 @@ export interface PairAssessment {
 
 /** Assesses one mentor for one mentee under the committee's matching settings, with the details the explanations need. */
 export function assessPair(mentor: Profile, mentee: Profile, settings: MatchingSettings): PairAssessment {
-  const sharedAreas = [...mentee.areas].filter((area) => mentor.areas.has(area) && (area !== 'other' || otherAreasMeet(mentor, mentee)));
+  const sharedAreas = [...mentee.areas].filter((area) => mentor.areas.has(area) && (area !== OTHER_AREA.value || otherAreasMeet(mentor, mentee)));
   const sharedGoalWords = [...mentee.goalWords.keys()].filter((stem) => mentor.goalWords.has(stem)).map((stem) => mentee.goalWords.get(stem)!);
   const sharedWays = [...mentee.communication].filter((way) => mentor.communication.has(way));
   const hours = hoursBetween(mentor.offsets, mentee.offsets);
@@ -250,7 +319,7 @@ function fitParts(mentor: Profile, mentee: Profile, sharedAreas: number, sharedG
     goals: Math.min(1, sharedGoals / 3),
     communication: sharedWays / Math.max(1, Math.min(mentor.communication.size, mentee.communication.size)),
     timeZone: hours === null ? 0.5 : Math.max(0, 1 - hours / 12),
-    libraryType: mentor.institutionType === mentee.institutionType && mentee.institutionType !== 'other' ? 1 : 0,
+    libraryType: mentor.institutionType === mentee.institutionType && mentee.institutionType !== OTHER_INSTITUTION_TYPE.value ? 1 : 0,
   };
 }
 
@@ -274,13 +343,11 @@ export function fitScore(parts: FitParts, settings: MatchingSettings): number {
   return Math.round((100 * weighted) / total);
 }
 
-const areaLabels = new Map<string, string>(INTEREST_AREAS.map((choice) => [choice.value, choice.label]));
 const wayLabels = new Map<string, string>(COMMUNICATION_WAYS.map((choice) => [choice.value, choice.label]));
-const libraryTypeLabels = new Map<string, string>(INSTITUTION_TYPES.map((choice) => [choice.value, choice.label]));
 const timeZoneLabels = new Map<string, string>(TIME_ZONES.map((zone) => [zone.value, zone.label]));
 
-/** Labels people read for stored choice values, e.g. "e-resources" → "E-resource management". */
-export const areaLabel = (value: string): string => areaLabels.get(value) ?? value;
+/** Labels people read for stored choice values, e.g. "video" → "Video or online meeting"; the field's own from its vocabulary. */
+export const areaLabel = (value: string, vocabulary: MatchingVocabulary): string => vocabulary.areaLabels.get(value) ?? value;
 export const wayLabel = (value: string): string => wayLabels.get(value) ?? value;
-export const libraryTypeLabel = (value: string): string => libraryTypeLabels.get(value) ?? value;
+export const libraryTypeLabel = (value: string, vocabulary: MatchingVocabulary): string => vocabulary.institutionTypeLabels.get(value) ?? value;
 export const timeZoneLabel = (value: string): string => timeZoneLabels.get(value) ?? value;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { assessPair, menteeProfile, mentorProfile, normaliseInstitution } from './compatibility.ts';
 import type { ConstraintsFile } from './constraints.ts';
 import { type MatchingInput, proposeMatches } from './engine.ts';
-import { mentee, mentor, settings, testId } from './fixtures.ts';
+import { mentee, mentor, settings, testId, vocabulary } from './fixtures.ts';
 
 /**
  * Properties that hold for any applications and constraints: capacities, exclusions, locks, one
@@ -91,6 +91,7 @@ const instanceArbitrary = fc
       constraints: { locked, exclude },
       existingPairs: ended,
       settings: settings({ maxHoursApart }),
+      vocabulary: vocabulary(),
     };
     return input;
   });
@@ -102,9 +103,9 @@ function allowed(input: MatchingInput, mentorIndex: number, menteeIndex: number)
   const key = `${m.id}|${e.id}`;
   if (input.constraints!.exclude.some((pair) => `${pair.mentor}|${pair.mentee}` === key)) return false;
   if (input.existingPairs!.some((pair) => `${pair.mentor}|${pair.mentee}` === key)) return false;
-  if (normaliseInstitution(m.answers.institution) === normaliseInstitution(e.answers.institution)) return false;
+  if (normaliseInstitution(m.answers.institution, vocabulary().institutionWords) === normaliseInstitution(e.answers.institution, vocabulary().institutionWords)) return false;
   if (m.answers.email.toLowerCase() === e.answers.email.toLowerCase()) return false;
-  return assessPair(mentorProfile(m, YEAR), menteeProfile(e, YEAR), input.settings).ruleBreak === null;
+  return assessPair(mentorProfile(m, YEAR, input.vocabulary), menteeProfile(e, YEAR, input.vocabulary), input.settings).ruleBreak === null;
 }
 
 /** Size of a maximum matching of the given mentees into the mentors' free places (augmenting paths). */

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { MatchingConstraintError } from './constraints.ts';
 import { type MatchingInput, proposeMatches } from './engine.ts';
-import { mentee, mentor, settings, testId } from './fixtures.ts';
+import { mentee, mentor, settings, testId, vocabulary } from './fixtures.ts';
 
 const YEAR = '2026-2027';
 const M = (n: number) => testId('mentor', n);
 const E = (n: number) => testId('mentee', n);
 
 function run(input: Partial<MatchingInput>) {
-  return proposeMatches({ programYear: YEAR, mentors: [], mentees: [], settings: settings(), ...input });
+  return proposeMatches({ programYear: YEAR, mentors: [], mentees: [], settings: settings(), vocabulary: vocabulary(), ...input });
 }
 
 /** Pairs as "mentor n → mentee n" strings, easy to read in a failure. */

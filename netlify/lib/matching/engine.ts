@@ -1,5 +1,16 @@
 import type { MatchingSettings } from '../../../src/schemas/settings.ts';
-import { assessPair, type FitParts, isPriorityMentee, menteeProfile, mentorProfile, type PairAssessment, type Profile, quickAssess, type RuleBreak } from './compatibility.ts';
+import {
+  assessPair,
+  type FitParts,
+  isPriorityMentee,
+  type MatchingVocabulary,
+  menteeProfile,
+  mentorProfile,
+  type PairAssessment,
+  type Profile,
+  quickAssess,
+  type RuleBreak,
+} from './compatibility.ts';
 import { type ConstraintsFile, EMPTY_CONSTRAINTS, MatchingConstraintError } from './constraints.ts';
 import { type ExclusionKind, explainPair, explainUnmatched, type KeptBecause, type MenteeOutlook, unmatchedReason, type UnmatchedReason } from './explain.ts';
 import { type MenteeCandidate, type MentorCandidate, pairKey } from './people.ts';
@@ -23,6 +34,8 @@ export interface MatchingInput {
    */
   existingPairs?: ReadonlyArray<{ mentor: string; mentee: string; status: 'active' | 'ended' }>;
   settings: MatchingSettings;
+  /** The association's areas, priorities and words (matchingVocabulary(settings)). */
+  vocabulary: MatchingVocabulary;
 }
 
 export interface ProposedPair {
@@ -92,14 +105,14 @@ interface Lock {
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export function proposeMatches(input: MatchingInput): MatchingResult {
-  const { programYear, settings } = input;
+  const { programYear, settings, vocabulary } = input;
   const constraints = input.constraints ?? EMPTY_CONSTRAINTS;
   const mentors = dedupeById([...input.mentors])
     .sort(byId)
-    .map((mentor) => mentorProfile(mentor, programYear));
+    .map((mentor) => mentorProfile(mentor, programYear, vocabulary));
   const mentees = dedupeById([...input.mentees])
     .sort(byId)
-    .map((mentee) => menteeProfile(mentee, programYear));
+    .map((mentee) => menteeProfile(mentee, programYear, vocabulary));
   const mentorIndex = new Map(mentors.map((mentor, index) => [mentor.id, index]));
   const menteeIndex = new Map(mentees.map((mentee, index) => [mentee.id, index]));
   const warnings: string[] = [];
@@ -200,14 +213,14 @@ export function proposeMatches(input: MatchingInput): MatchingResult {
     const assessment = assessPair(mentor, mentee, settings);
     const overrides = [exclusionOf(mentor, mentee), assessment.ruleBreak].filter((why): why is ExclusionKind | RuleBreak => why !== null).map(overrideWords);
     if (overrides.length > 0) warnings.push(`${pairWords({ mentor: mentor.id, mentee: mentee.id })} are kept although ${listOf(overrides)}.`);
-    pairs.push(proposedPair(mentor, mentee, priority[lock.mentee]!, assessment, lock.kept, lock.note, overrides));
+    pairs.push(proposedPair(mentor, mentee, priority[lock.mentee]!, assessment, lock.kept, lock.note, overrides, vocabulary));
     assigned[lock.mentor]!++;
   }
   const matchedMentees = new Set(locks.map((lock) => lock.mentee));
   for (const [menteeRow, mentorColumn] of chosen) {
     const mentor = mentors[mentorColumn]!;
     const mentee = mentees[menteeRow]!;
-    pairs.push(proposedPair(mentor, mentee, priority[menteeRow]!, assessPair(mentor, mentee, settings), null, undefined, []));
+    pairs.push(proposedPair(mentor, mentee, priority[menteeRow]!, assessPair(mentor, mentee, settings), null, undefined, [], vocabulary));
     assigned[mentorColumn]!++;
     matchedMentees.add(menteeRow);
   }
@@ -224,7 +237,7 @@ export function proposeMatches(input: MatchingInput): MatchingResult {
         priority: outlook.priority,
         reason: unmatchedReason(outlook),
         fittingMentors: outlook.fittingMentors,
-        explanation: explainUnmatched(outlook),
+        explanation: explainUnmatched(outlook, vocabulary),
       };
     })
     .sort((a, b) => Number(b.priority) - Number(a.priority) || compareText(a.menteeName, b.menteeName) || compareText(a.mentee, b.mentee));
@@ -260,6 +273,7 @@ function proposedPair(
   kept: KeptBecause | null,
   note: string | undefined,
   overrides: string[],
+  vocabulary: MatchingVocabulary,
 ): ProposedPair {
   return {
     mentor: mentor.id,
@@ -274,21 +288,24 @@ function proposedPair(
     sharedGoalWords: assessment.sharedGoalWords,
     sharedWays: assessment.sharedWays,
     hoursApart: assessment.hoursApart,
-    reason: explainPair({
-      kept,
-      note,
-      fit: assessment.fit,
-      sharedAreas: assessment.sharedAreas,
-      menteeNotSure: mentee.notSure,
-      mentorAreas: [...mentor.areas],
-      sharedGoalWords: assessment.sharedGoalWords,
-      sharedWays: assessment.sharedWays,
-      hoursApart: assessment.hoursApart,
-      mentorTimeZone: mentor.timeZone,
-      menteeTimeZone: mentee.timeZone,
-      sameLibraryType: assessment.parts.libraryType === 1 ? mentee.institutionType : null,
-      overrides,
-    }),
+    reason: explainPair(
+      {
+        kept,
+        note,
+        fit: assessment.fit,
+        sharedAreas: assessment.sharedAreas,
+        menteeNotSure: mentee.notSure,
+        mentorAreas: [...mentor.areas],
+        sharedGoalWords: assessment.sharedGoalWords,
+        sharedWays: assessment.sharedWays,
+        hoursApart: assessment.hoursApart,
+        mentorTimeZone: mentor.timeZone,
+        menteeTimeZone: mentee.timeZone,
+        sameLibraryType: assessment.parts.libraryType === 1 ? mentee.institutionType : null,
+        overrides,
+      },
+      vocabulary,
+    ),
   };
 }
 

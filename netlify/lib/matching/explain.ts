@@ -1,4 +1,5 @@
-import { areaLabel, libraryTypeLabel, type RuleBreak, timeZoneLabel, wayLabel } from './compatibility.ts';
+import { OTHER_AREA } from '../../../src/schemas/choices.ts';
+import { areaLabel, libraryTypeLabel, type MatchingVocabulary, type RuleBreak, timeZoneLabel, wayLabel } from './compatibility.ts';
 
 /**
  * Plain-language reasons for the committee: one short paragraph per proposed pair and per
@@ -35,16 +36,16 @@ export interface PairFacts {
 }
 
 /** One short paragraph saying why this pair is proposed. */
-export function explainPair(facts: PairFacts): string {
+export function explainPair(facts: PairFacts, vocabulary: MatchingVocabulary): string {
   const sentences: string[] = [];
   if (facts.kept === 'committee') sentences.push(`Locked by the committee${facts.note ? ` (${facts.note})` : ''}.`);
   if (facts.kept === 'active') sentences.push('Already an active pair, kept as it is.');
   if (facts.overrides.length > 0) sentences.push(`Kept although ${listInWords(facts.overrides)}.`);
 
   if (facts.sharedAreas.length > 0) {
-    sentences.push(`Both in ${listInWords(facts.sharedAreas.map((area) => lower(areaLabel(area))))}.`);
+    sentences.push(`Both in ${listInWords(facts.sharedAreas.map((area) => lower(areaLabel(area, vocabulary))))}.`);
   } else if (facts.menteeNotSure) {
-    const known = facts.mentorAreas.filter((area) => area !== 'other').map((area) => lower(areaLabel(area)));
+    const known = facts.mentorAreas.filter((area) => area !== OTHER_AREA.value).map((area) => lower(areaLabel(area, vocabulary)));
     const shown = known.length > 3 ? [...known.slice(0, 3), `${known.length - 3} more`] : known;
     sentences.push(`The mentee is still finding their area${shown.length ? `; the mentor knows ${listInWords(shown)}` : ''}.`);
   } else {
@@ -55,7 +56,7 @@ export function explainPair(facts: PairFacts): string {
   }
   sentences.push(facts.sharedWays.length > 0 ? `Both happy to use ${listInWords(facts.sharedWays.map((way) => lower(wayLabel(way))))}.` : 'No way of keeping in touch in common.');
   sentences.push(timeZoneSentence(facts));
-  if (facts.sameLibraryType) sentences.push(`Both from the same kind of institution (${lower(libraryTypeLabel(facts.sameLibraryType))}).`);
+  if (facts.sameLibraryType) sentences.push(`Both from the same kind of institution (${lower(libraryTypeLabel(facts.sameLibraryType, vocabulary))}).`);
   sentences.push(`Fit ${facts.fit}/100.`);
   return sentences.join(' ');
 }
@@ -112,8 +113,8 @@ export function unmatchedReason(outlook: MenteeOutlook): UnmatchedReason {
 }
 
 /** One short paragraph saying why a mentee has no proposed mentor and what would help. */
-export function explainUnmatched(outlook: MenteeOutlook): string {
-  const areaWords = outlook.areas.map((area) => (area === 'other' && outlook.otherDetail ? outlook.otherDetail : lower(areaLabel(area))));
+export function explainUnmatched(outlook: MenteeOutlook, vocabulary: MatchingVocabulary): string {
+  const areaWords = outlook.areas.map((area) => (area === OTHER_AREA.value && outlook.otherDetail ? outlook.otherDetail : lower(areaLabel(area, vocabulary))));
   const areas = areaWords.length > 0 ? listInWords(areaWords) : 'any area';
   switch (unmatchedReason(outlook)) {
     case 'no-capacity': {

@@ -1,8 +1,9 @@
 import { relative, resolve, sep } from 'node:path';
-import type { MenteeApplication, MentorApplication } from '../../../src/schemas/application.ts';
+import { applicationSchemas, type MenteeApplication, type MentorApplication } from '../../../src/schemas/application.ts';
+import type { ApplicationContent } from '../../../src/schemas/applicationContent.ts';
 import type { RecordsStore } from '../records/recordsStore.ts';
 import { type StoredApplication, loadApplications, loadMatches } from './applications.ts';
-import { areaLabel, isPriorityMentee, menteeProfile, libraryTypeLabel, timeZoneLabel, wayLabel } from './compatibility.ts';
+import { areaLabel, isPriorityMentee, libraryTypeLabel, type MatchingVocabulary, matchingVocabulary, menteeProfile, timeZoneLabel, wayLabel } from './compatibility.ts';
 import { type CsvValue, toCsv, UTF8_BOM } from './csv.ts';
 
 /**
@@ -34,7 +35,7 @@ export const APPLICATION_CSV_COLUMNS = {
   mentee: [...COMMON_COLUMNS, 'priority', 'active_mentor'],
 } as const;
 
-function commonCells(application: StoredApplication<MentorApplication | MenteeApplication>): CsvValue[] {
+function commonCells(application: StoredApplication<MentorApplication | MenteeApplication>, vocabulary: MatchingVocabulary): CsvValue[] {
   const { answers } = application;
   return [
     application.id,
@@ -45,9 +46,9 @@ function commonCells(application: StoredApplication<MentorApplication | MenteeAp
     answers.pronouns,
     answers.membership,
     answers.careerStage,
-    libraryTypeLabel(answers.institutionType),
+    libraryTypeLabel(answers.institutionType, vocabulary),
     answers.institution,
-    answers.interests.map(areaLabel).join('; '),
+    answers.interests.map((area) => areaLabel(area, vocabulary)).join('; '),
     answers.interestsOther,
     answers.goals,
     answers.communication.map(wayLabel).join('; '),
@@ -61,9 +62,14 @@ export interface ExportFile {
   rows: number;
 }
 
-/** Builds the two CSV files (nothing is written here). */
-export async function exportApplications(store: RecordsStore, programYear: string): Promise<{ files: ExportFile[]; skipped: number }> {
-  const applications = await loadApplications(store, programYear);
+/** Builds the two CSV files (nothing is written here); the choices' labels come from the settings' application forms. */
+export async function exportApplications(
+  store: RecordsStore,
+  programYear: string,
+  settings: { application: ApplicationContent },
+): Promise<{ files: ExportFile[]; skipped: number }> {
+  const vocabulary = matchingVocabulary(settings);
+  const applications = await loadApplications(store, programYear, applicationSchemas(settings));
   const matches = await loadMatches(store, programYear);
   const active = (matches?.matches.pairs ?? []).filter((pair) => pair.status === 'active');
   const names = new Map([...applications.mentors, ...applications.mentees].map((application) => [application.id, application.answers.name]));
@@ -74,13 +80,17 @@ export async function exportApplications(store: RecordsStore, programYear: strin
       .join('; ');
 
   const mentorRows = applications.mentors.map((mentor) => [
-    ...commonCells(mentor),
+    ...commonCells(mentor, vocabulary),
     mentor.answers.yearsExperience,
-    mentor.answers.expertise.map(areaLabel).join('; '),
+    mentor.answers.expertise.map((area) => areaLabel(area, vocabulary)).join('; '),
     mentor.answers.capacity,
     partnersOf(mentor.id, 'mentor'),
   ]);
-  const menteeRows = applications.mentees.map((mentee) => [...commonCells(mentee), isPriorityMentee(menteeProfile(mentee, programYear)), partnersOf(mentee.id, 'mentee')]);
+  const menteeRows = applications.mentees.map((mentee) => [
+    ...commonCells(mentee, vocabulary),
+    isPriorityMentee(menteeProfile(mentee, programYear, vocabulary)),
+    partnersOf(mentee.id, 'mentee'),
+  ]);
   return {
     files: [
       { fileName: `${programYear}-mentors.csv`, content: UTF8_BOM + toCsv(APPLICATION_CSV_COLUMNS.mentor, mentorRows), rows: mentorRows.length },

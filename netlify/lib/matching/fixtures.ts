@@ -1,12 +1,20 @@
-import type { MenteeApplication, MentorApplication } from '../../../src/schemas/application.ts';
-import { menteeApplicationSchema, mentorApplicationSchema } from '../../../src/schemas/application.ts';
+import { shippedSettings } from '../../../tests/support/contentPacks.ts';
+import { applicationSchemas, type MenteeApplication, type MentorApplication } from '../../../src/schemas/application.ts';
+import type { ApplicationContent } from '../../../src/schemas/applicationContent.ts';
 import { DEFAULT_MATCHING_SETTINGS, type MatchingSettings } from '../../../src/schemas/settings.ts';
+import { type MatchingVocabulary, matchingVocabulary } from './compatibility.ts';
 import type { MenteeCandidate, MentorCandidate } from './people.ts';
 
 /**
  * Builders of valid applications for the matching tests: each case states only what matters to
- * it (areas, capacity, institution…), the rest is a plausible default.
+ * it (areas, capacity, institution…), the rest is a plausible default. They answer the shipped
+ * content's application forms (content/settings.yaml → application): its areas and words.
  */
+
+/** The shipped application forms, and the matching vocabulary made from them. */
+export const APPLICATION: ApplicationContent = shippedSettings().application;
+export const vocabulary = (): MatchingVocabulary => matchingVocabulary({ application: APPLICATION });
+const schemas = applicationSchemas({ application: APPLICATION });
 
 /** A deterministic UUID from a small number, readable in failures: 00000000-0000-4000-8000-00000000002a. */
 export function testId(role: 'mentor' | 'mentee', n: number): string {
@@ -27,7 +35,7 @@ const base = {
 } as const;
 
 export function mentor(n: number, overrides: Partial<MentorApplication> = {}): MentorCandidate {
-  const answers = mentorApplicationSchema.parse({
+  const answers = schemas.mentor.parse({
     ...base,
     name: `Mentor ${n}`,
     email: `mentor${n}@example.org`,
@@ -42,7 +50,7 @@ export function mentor(n: number, overrides: Partial<MentorApplication> = {}): M
 }
 
 export function mentee(n: number, overrides: Partial<MenteeApplication> = {}): MenteeCandidate {
-  const answers = menteeApplicationSchema.parse({
+  const answers = schemas.mentee.parse({
     ...base,
     name: `Mentee ${n}`,
     email: `mentee${n}@example.org`,

@@ -1,6 +1,9 @@
+import { applicationSchemas } from '../../../src/schemas/application.ts';
+import type { ApplicationContent } from '../../../src/schemas/applicationContent.ts';
 import type { MatchingSettings } from '../../../src/schemas/settings.ts';
 import type { RecordsStore } from '../records/recordsStore.ts';
 import { loadApplications, loadConstraints, loadMatches, type StoredApplication } from './applications.ts';
+import { matchingVocabulary } from './compatibility.ts';
 import { proposalsFolder } from './constraints.ts';
 import { proposeMatches } from './engine.ts';
 import { buildProposalFile, type ProposalFile, proposalStamp } from './proposal.ts';
@@ -15,6 +18,8 @@ import { proposalCsv, proposalMarkdown } from './report.ts';
 export interface ProposeOptions {
   programYear: string;
   settings: MatchingSettings;
+  /** The application forms of the settings: the areas, priorities and words the applications are read with. */
+  application: ApplicationContent;
   /** The clock (tests pass a fixed one). */
   now?: Date;
 }
@@ -33,7 +38,8 @@ export interface ProposeOutcome {
 export async function createProposal(store: RecordsStore, options: ProposeOptions): Promise<ProposeOutcome> {
   const { programYear, settings } = options;
   const now = options.now ?? new Date();
-  const applications = await loadApplications(store, programYear);
+  const vocabulary = matchingVocabulary(options);
+  const applications = await loadApplications(store, programYear, applicationSchemas(options));
   const { constraints, sha: constraintsSha } = await loadConstraints(store, programYear);
   const matches = await loadMatches(store, programYear);
 
@@ -59,6 +65,7 @@ export async function createProposal(store: RecordsStore, options: ProposeOption
   const result = proposeMatches({
     programYear,
     settings,
+    vocabulary,
     mentors: mentors.map(({ id, answers }) => ({ id, answers })),
     mentees: mentees.map(({ id, answers }) => ({ id, answers })),
     constraints: { locked: constraints.locked, exclude: constraints.exclude.map(follow) },
@@ -89,7 +96,7 @@ export async function createProposal(store: RecordsStore, options: ProposeOption
   const message = `Matching proposal ${stamp} for ${programYear}: ${proposal.summary.matched} pairs, ${proposal.summary.unmatched} unmatched`;
   // The JSON goes last: its presence means the proposal is complete.
   await store.createFile(paths.markdown, proposalMarkdown(proposal), `${message} (report)`);
-  await store.createFile(paths.csv, proposalCsv(proposal), `${message} (CSV)`);
+  await store.createFile(paths.csv, proposalCsv(proposal, vocabulary), `${message} (CSV)`);
   await store.createFile(paths.json, `${JSON.stringify(proposal, null, 2)}\n`, message);
   return { stamp, paths, summary: proposal.summary, warnings: proposal.warnings.length, skipped: applications.skipped, superseded };
 }

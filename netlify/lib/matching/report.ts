@@ -1,4 +1,4 @@
-import { areaLabel } from './compatibility.ts';
+import { areaLabel, type MatchingVocabulary } from './compatibility.ts';
 import { toCsv } from './csv.ts';
 import type { ProposalFile } from './proposal.ts';
 
@@ -80,7 +80,7 @@ function count(n: number, noun: string): string {
 export const PROPOSAL_CSV_COLUMNS = ['status', 'mentee_name', 'mentee_id', 'priority', 'mentor_name', 'mentor_id', 'fit', 'shared_areas', 'reason'] as const;
 
 /** One row per mentee: proposed, kept (locked or already active) or unmatched. */
-export function proposalCsv(proposal: ProposalFile): string {
+export function proposalCsv(proposal: ProposalFile, vocabulary: MatchingVocabulary): string {
   const rows = [
     ...proposal.pairs.map((pair) => [
       pair.kept === null ? 'proposed' : pair.kept === 'committee' ? 'locked' : 'active',
@@ -90,7 +90,7 @@ export function proposalCsv(proposal: ProposalFile): string {
       pair.mentorName,
       pair.mentor,
       pair.fit,
-      pair.sharedAreas.map(areaLabel).join('; '),
+      pair.sharedAreas.map((area) => areaLabel(area, vocabulary)).join('; '),
       pair.reason,
     ]),
     ...proposal.unmatched.map((mentee) => ['unmatched', mentee.menteeName, mentee.mentee, mentee.priority, '', '', '', '', mentee.explanation]),

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { APPLICATION_SCHEMAS } from '../../../src/schemas/application.ts';
+import { applicationSchemas } from '../../../src/schemas/application.ts';
+import { APPLICATION } from './fixtures.ts';
 import { recordEnvelopeSchema } from '../../../src/schemas/record.ts';
 import { createMemoryRecordsStore } from './memoryRecordsStore.ts';
 import { generateSampleApplications, writeSampleApplications } from './sampleApplications.ts';
 
 describe('sample applications', () => {
-  const records = generateSampleApplications({ programYear: '2026-2027', mentors: 40, mentees: 60, seed: 7 });
+  const records = generateSampleApplications({ programYear: '2026-2027', mentors: 40, mentees: 60, seed: 7, settings: { application: APPLICATION } });
 
   it('are valid record envelopes with valid answers for their role', () => {
     expect(records.filter((record) => record.role === 'mentor')).toHaveLength(40);
@@ -13,7 +14,7 @@ describe('sample applications', () => {
     for (const record of records) {
       expect(recordEnvelopeSchema.parse(record)).toEqual(record);
       expect(record).toMatchObject({ schemaVersion: 1, type: 'application', programYear: '2026-2027' });
-      expect(APPLICATION_SCHEMAS[record.role!].safeParse(record.answers).error?.issues ?? []).toEqual([]);
+      expect(applicationSchemas({ application: APPLICATION })[record.role!].safeParse(record.answers).error?.issues ?? []).toEqual([]);
       expect(record.submittedAt >= '2026-06-01' && record.submittedAt <= '2026-07-16').toBe(true);
     }
   });
@@ -27,8 +28,8 @@ describe('sample applications', () => {
   });
 
   it('are the same for the same seed, and different for another', () => {
-    expect(generateSampleApplications({ programYear: '2026-2027', mentors: 40, mentees: 60, seed: 7 })).toEqual(records);
-    expect(generateSampleApplications({ programYear: '2026-2027', mentors: 40, mentees: 60, seed: 8 })).not.toEqual(records);
+    expect(generateSampleApplications({ programYear: '2026-2027', mentors: 40, mentees: 60, seed: 7, settings: { application: APPLICATION } })).toEqual(records);
+    expect(generateSampleApplications({ programYear: '2026-2027', mentors: 40, mentees: 60, seed: 8, settings: { application: APPLICATION } })).not.toEqual(records);
   });
 
   it('go into the store where the forms put applications, once', async () => {

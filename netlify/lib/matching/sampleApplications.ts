@@ -1,11 +1,14 @@
-import { menteeApplicationSchema, mentorApplicationSchema } from '../../../src/schemas/application.ts';
+import { applicationSchemas } from '../../../src/schemas/application.ts';
+import type { ApplicationContent } from '../../../src/schemas/applicationContent.ts';
 import { type RecordEnvelope, recordEnvelopeSchema, recordPath } from '../../../src/schemas/record.ts';
 import type { RecordsStore } from '../records/recordsStore.ts';
 
 /**
  * Realistic but clearly fake applications for trying the matching workbench locally: invented
  * surnames, @example.org addresses, made-up institutions. Seeded, so the same options give the
- * same applications.
+ * same applications. The areas, institution types and career stages are the settings' own; the
+ * made-up institutions and phrases are those of a library association (the kit's first user),
+ * used for whichever of their areas and types the settings have.
  */
 
 export interface SampleOptions {
@@ -14,6 +17,8 @@ export interface SampleOptions {
   mentees: number;
   /** Same seed, same applications. */
   seed?: number;
+  /** The settings whose application forms the samples answer. */
+  settings: { application: ApplicationContent };
   /** Submission days, YYYY-MM-DD (defaults: 1 June to 15 July of the program year's first year). */
   opens?: string;
   closes?: string;
@@ -94,7 +99,7 @@ const SURNAMES = [
 ];
 const PRONOUNS = ['she/her', 'he/him', 'they/them'];
 
-const INSTITUTIONS: ReadonlyArray<{ name: string; type: 'academic' | 'public' | 'special' | 'government' | 'school' | 'vendor' | 'lis-school' | 'other' }> = [
+const INSTITUTIONS: ReadonlyArray<{ name: string; type: string }> = [
   { name: 'Example State University', type: 'academic' },
   { name: 'University of Sampleton Libraries', type: 'academic' },
   { name: 'Fictional College', type: 'academic' },
@@ -111,7 +116,6 @@ const INSTITUTIONS: ReadonlyArray<{ name: string; type: 'academic' | 'public' | 
 ];
 const LIS_SCHOOLS = ['Sampleton School of Information', 'Example State University iSchool', 'Fictional College of Library Science'];
 
-const AREAS = ['cataloging', 'metadata', 'acquisitions', 'e-resources', 'scholarly-communication', 'digital-preservation'] as const;
 const OTHER_AREAS = [
   'music librarianship',
   'archives and special collections',
@@ -121,7 +125,7 @@ const OTHER_AREAS = [
   'library systems',
 ];
 
-const AREA_PHRASES: Record<(typeof AREAS)[number], string[]> = {
+const AREA_PHRASES: Readonly<Record<string, readonly string[]>> = {
   cataloging: ['original cataloging', 'RDA and authority control', 'copy cataloging workflows'],
   metadata: ['metadata standards', 'linked data', 'metadata for digital collections'],
   acquisitions: ['acquisitions budgets', 'vendor negotiations', 'approval plans'],
@@ -166,6 +170,16 @@ const TIME_ZONE_WEIGHTS: ReadonlyArray<[string, number]> = [
 
 /** Builds the sample records: mentors first, then mentees, each a valid record envelope. */
 export function generateSampleApplications(options: SampleOptions): RecordEnvelope[] {
+  const content = options.settings.application;
+  const schemas = applicationSchemas(options.settings);
+  const AREAS = content.areas.choices.map((area) => area.id);
+  const areaWords = new Map(content.areas.choices.map((area) => [area.id, area.label.charAt(0).toLowerCase() + area.label.slice(1)]));
+  const phrasesOf = (area: string): readonly string[] => AREA_PHRASES[area] ?? [areaWords.get(area) ?? area];
+  // A type or stage the settings do not have is replaced by one they do, without drawing a number.
+  const types = content.institutionType.choices.map((type) => type.id);
+  const typeOf = (wanted: string, index: number) => (types.includes(wanted) ? wanted : types[index % types.length]!);
+  const stages = content.careerStages.map((stage) => stage.id);
+  const stageOf = (wanted: string, fallback: number) => (stages.includes(wanted) ? wanted : stages[Math.max(0, Math.min(fallback, stages.length - 1))]!);
   const random = seededRandom(options.seed ?? 1);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const chance = (probability: number) => random() < probability;
@@ -240,11 +254,11 @@ export function generateSampleApplications(options: SampleOptions): RecordEnvelo
     const expertise: string[] = some(AREAS, 1, 4);
     const other = chance(0.15) ? pick(OTHER_AREAS) : undefined;
     if (other) expertise.push('other');
-    const phrase = AREA_PHRASES[expertise[0] as (typeof AREAS)[number]]?.[0] ?? 'technical services';
-    const answers = mentorApplicationSchema.parse({
+    const phrase = phrasesOf(expertise[0]!)[0];
+    const answers = schemas.mentor.parse({
       ...person(),
-      careerStage: chance(0.6) ? 'mid-career' : 'senior',
-      institutionType: institution.type,
+      careerStage: chance(0.6) ? stageOf('mid-career', stages.length - 2) : stageOf('senior', stages.length - 1),
+      institutionType: typeOf(institution.type, index),
       institution: institution.name,
       interests: expertise,
       ...(other ? { interestsOther: other } : {}),
@@ -257,17 +271,17 @@ export function generateSampleApplications(options: SampleOptions): RecordEnvelo
   }
   for (let index = 0; index < options.mentees; index++) {
     const student = chance(0.55);
-    const institution = student ? { name: pick(LIS_SCHOOLS), type: 'lis-school' as const } : pick(INSTITUTIONS);
+    const institution = student ? { name: pick(LIS_SCHOOLS), type: 'lis-school' } : pick(INSTITUTIONS);
     const roll = random();
     const interests: string[] = roll < 0.15 ? ['not-sure'] : roll < 0.22 ? ['not-sure', pick(AREAS)] : roll < 0.27 ? ['other'] : some(AREAS, 1, 3);
     const other = interests.includes('other') ? pick(OTHER_AREAS) : chance(0.08) ? pick(OTHER_AREAS) : undefined;
     if (other && !interests.includes('other')) interests.push('other');
-    const area = interests.find((value): value is (typeof AREAS)[number] => (AREAS as readonly string[]).includes(value));
-    const topic = area ? pick(AREA_PHRASES[area]) : (other ?? 'the different areas of librarianship');
-    const answers = menteeApplicationSchema.parse({
+    const area = interests.find((value) => AREAS.includes(value));
+    const topic = area ? pick(phrasesOf(area)) : (other ?? 'the different areas of the profession');
+    const answers = schemas.mentee.parse({
       ...person(),
-      careerStage: student ? 'student' : 'early-career',
-      institutionType: institution.type,
+      careerStage: student ? stageOf('student', 0) : stageOf('early-career', 1),
+      institutionType: typeOf(institution.type, index),
       institution: institution.name,
       interests,
       ...(other ? { interestsOther: other } : {}),

@@ -3,7 +3,7 @@ import { type RecordEnvelope, matchesFileSchema, recordPath } from '../../../src
 import { acceptProposal, listProposals, mergeProposal, proposalJsonPath } from './acceptService.ts';
 import { constraintsPath, matchesPath } from './constraints.ts';
 import { checkExportFolder, exportApplications, APPLICATION_CSV_COLUMNS } from './exportService.ts';
-import { mentee, mentor, settings, testId } from './fixtures.ts';
+import { APPLICATION, mentee, mentor, settings, testId } from './fixtures.ts';
 import { createMemoryRecordsStore, type MemoryRecordsStore } from './memoryRecordsStore.ts';
 import { proposalFileSchema } from './proposal.ts';
 import { createProposal } from './proposeService.ts';
@@ -27,7 +27,7 @@ function storeWith(mentors: MentorCandidate[], mentees: MenteeCandidate[], extra
 describe('createProposal', () => {
   it('writes the report, the CSV and the JSON under matching/<year>/proposals/', async () => {
     const store = storeWith([mentor(1, { capacity: 2 })], [mentee(1), mentee(2), mentee(3, { interests: ['metadata'] })]);
-    const outcome = await createProposal(store, { programYear: YEAR, settings: settings(), now: NOW });
+    const outcome = await createProposal(store, { programYear: YEAR, settings: settings(), application: APPLICATION, now: NOW });
 
     expect(outcome.stamp).toBe('2026-08-03T140509Z');
     expect(outcome.paths).toEqual({
@@ -59,7 +59,7 @@ describe('createProposal', () => {
     const again = { ...mentee(1, { interests: ['cataloging', 'metadata'] }), id: testId('mentee', 2) };
     await store.createFile(recordPath(envelope('mentee', again)), JSON.stringify(envelope('mentee', again, '2026-06-20T12:00:00Z')), 'Add mentee application');
 
-    const outcome = await createProposal(store, { programYear: YEAR, settings: settings(), now: NOW });
+    const outcome = await createProposal(store, { programYear: YEAR, settings: settings(), application: APPLICATION, now: NOW });
     const proposal = proposalFileSchema.parse(JSON.parse((await store.readFile(outcome.paths.json))!.content));
     expect(proposal.pairs.map((pair) => [pair.mentor, pair.mentee])).toEqual([[testId('mentor', 2), testId('mentee', 2)]]);
     expect(outcome.superseded).toBe(1);
@@ -69,8 +69,8 @@ describe('createProposal', () => {
 
   it('gives a second run in the same second its own name', async () => {
     const store = storeWith([mentor(1)], [mentee(1)]);
-    const first = await createProposal(store, { programYear: YEAR, settings: settings(), now: NOW });
-    const second = await createProposal(store, { programYear: YEAR, settings: settings(), now: NOW });
+    const first = await createProposal(store, { programYear: YEAR, settings: settings(), application: APPLICATION, now: NOW });
+    const second = await createProposal(store, { programYear: YEAR, settings: settings(), application: APPLICATION, now: NOW });
     expect([first.stamp, second.stamp]).toEqual(['2026-08-03T140509Z', '2026-08-03T140509Z-2']);
     expect(await listProposals(store, YEAR)).toEqual(['2026-08-03T140509Z-2', '2026-08-03T140509Z']);
   });
@@ -79,7 +79,7 @@ describe('createProposal', () => {
 describe('acceptProposal', () => {
   it('writes a valid matches file in one commit', async () => {
     const store = storeWith([mentor(1, { capacity: 2 })], [mentee(1), mentee(2)]);
-    const { stamp } = await createProposal(store, { programYear: YEAR, settings: settings(), now: NOW });
+    const { stamp } = await createProposal(store, { programYear: YEAR, settings: settings(), application: APPLICATION, now: NOW });
     const commitsBefore = store.commits.length;
 
     const outcome = await acceptProposal(store, { programYear: YEAR, proposal: stamp, today: '2026-08-04' });
@@ -110,7 +110,7 @@ describe('acceptProposal', () => {
 
   it('refuses a proposal made before the matches file changed, and writes nothing', async () => {
     const store = storeWith([mentor(1), mentor(2)], [mentee(1), mentee(2)]);
-    const { stamp } = await createProposal(store, { programYear: YEAR, settings: settings(), now: NOW });
+    const { stamp } = await createProposal(store, { programYear: YEAR, settings: settings(), application: APPLICATION, now: NOW });
     await store.writeFile(
       matchesPath(YEAR),
       JSON.stringify({ programYear: YEAR, pairs: [{ id: 'p-1', mentor: testId('mentor', 1), mentee: testId('mentee', 2), status: 'active', since: '2026-08-01' }] }),
@@ -124,7 +124,7 @@ describe('acceptProposal', () => {
 
   it('does nothing the second time the same proposal is accepted', async () => {
     const store = storeWith([mentor(1)], [mentee(1)]);
-    const { stamp } = await createProposal(store, { programYear: YEAR, settings: settings(), now: NOW });
+    const { stamp } = await createProposal(store, { programYear: YEAR, settings: settings(), application: APPLICATION, now: NOW });
     await acceptProposal(store, { programYear: YEAR, proposal: stamp, today: '2026-08-04' });
     const commits = store.commits.length;
     expect(await acceptProposal(store, { programYear: YEAR, proposal: stamp, today: '2026-08-05' })).toMatchObject({ added: 0, alreadyAccepted: true });
@@ -141,7 +141,7 @@ describe('acceptProposal', () => {
         ],
       }),
     });
-    const { stamp, summary } = await createProposal(store, { programYear: YEAR, settings: settings(), now: NOW });
+    const { stamp, summary } = await createProposal(store, { programYear: YEAR, settings: settings(), application: APPLICATION, now: NOW });
     expect(summary).toMatchObject({ matched: 3, kept: 1, unmatched: 0 });
     await acceptProposal(store, { programYear: YEAR, proposal: stamp, today: '2026-10-02' });
 
@@ -155,7 +155,7 @@ describe('acceptProposal', () => {
 
   it('mergeProposal refuses a result that would break the matches file promises', async () => {
     const store = storeWith([mentor(1)], [mentee(1)]);
-    const { paths } = await createProposal(store, { programYear: YEAR, settings: settings(), now: NOW });
+    const { paths } = await createProposal(store, { programYear: YEAR, settings: settings(), application: APPLICATION, now: NOW });
     const proposal = proposalFileSchema.parse(JSON.parse((await store.readFile(paths.json))!.content));
     const busy = { programYear: YEAR, pairs: [{ id: 'p-9', mentor: testId('mentor', 9), mentee: testId('mentee', 1), status: 'active' as const, since: '2026-08-01' }] };
     expect(() => mergeProposal(busy, proposal, '2026-08-04')).toThrow(/two active pairs/);
@@ -170,7 +170,7 @@ describe('exportApplications', () => {
         pairs: [{ id: 'p-1', mentor: testId('mentor', 1), mentee: testId('mentee', 1), status: 'active', since: '2026-08-01' }],
       }),
     });
-    const { files } = await exportApplications(store, YEAR);
+    const { files } = await exportApplications(store, YEAR, { application: APPLICATION });
     expect(files.map((file) => [file.fileName, file.rows])).toEqual([
       ['2026-2027-mentors.csv', 1],
       ['2026-2027-mentees.csv', 1],

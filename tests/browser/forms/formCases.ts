@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { fieldConstraints } from '../../../src/forms/fieldConstraints.ts';
-import { FORM_DEFINITIONS, type FormDefinition } from '../../../src/forms/formDefinitions.ts';
+import { applicationForms, FORM_DEFINITIONS, type FormDefinition } from '../../../src/forms/formDefinitions.ts';
 import { type FieldMeta, fieldMeta } from '../../../src/schemas/formField.ts';
 import { siteSettings } from '../support/site.ts';
 
@@ -89,7 +89,7 @@ function personStored(email: string): Record<string, unknown> {
 const agreementAnswers = { agreeCodeOfConduct: true, agreeFullYear: true, agreeSharing: true };
 
 function applicationCase(role: 'mentor' | 'mentee'): FormCase {
-  const form = FORM_DEFINITIONS[`${role}-application`];
+  const form = applicationForms(settings)[role];
   const email = uniqueEmail(`${role}-application`);
   const mentorAnswers: Record<string, Answer> = role === 'mentor' ? { yearsExperience: '12', expertise: ['Cataloging', 'Metadata'], capacity: '2' } : {};
   const mentorStored: Record<string, unknown> = role === 'mentor' ? { yearsExperience: 12, expertise: ['cataloging', 'metadata'], capacity: 2 } : {};

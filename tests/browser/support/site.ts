@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { parse } from 'yaml';
+import { contentPath } from '../../../src/lib/contentDir.ts';
 import { settingsSchema } from '../../../src/schemas/settings.ts';
 
 /** WCAG 2.0 A through 2.2 AA, the bar every page and form state must meet. */
@@ -13,9 +14,9 @@ export function sitemapPaths(): string[] {
   return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname);
 }
 
-/** The committee's settings, as the build read them. */
+/** The committee's settings, as the build read them (from CONTENT_DIR, default content/). */
 export function siteSettings() {
-  return settingsSchema.parse(parse(readFileSync('content/settings.yaml', 'utf8')));
+  return settingsSchema.parse(parse(readFileSync(contentPath('settings.yaml'), 'utf8')));
 }
 
 /** Axe violations on the page as it is now, summarised for a readable failure. */

@@ -7,11 +7,15 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { shapeAnswers } from '../../../netlify/lib/http/readSubmission.ts';
-import { menteeApplicationSchema, mentorApplicationSchema } from '../../../src/schemas/application.ts';
+import { applicationSchemas } from '../../../src/schemas/application.ts';
 import type { MatchesFile } from '../../../src/schemas/record.ts';
 import { topicSchema } from '../../../src/schemas/topic.ts';
 import type { TopicFile } from '../../../netlify/lib/mailing/topics.ts';
+import { shippedSettings } from '../../support/contentPacks.ts';
 import { menteeAnswers, mentorAnswers } from './sampleAnswers.ts';
+
+/** The shipped application forms: the sample answers answer them. */
+const schemas = applicationSchemas(shippedSettings());
 
 /** A UUID (v4 layout) made from a label, so the same label always gives the same id. */
 export function stableUuid(label: string): string {
@@ -30,13 +34,13 @@ function asStored<S extends z.ZodObject>(schema: S, posted: Record<string, unkno
 
 /** The sample mentor (sampleAnswers.ts) as person `index`, with one mentee place. */
 export function mentorRecordAnswers(index: number, overrides: Record<string, unknown> = {}) {
-  return asStored(mentorApplicationSchema, mentorAnswers({ name: `Mentor Person ${index}`, email: `mentor${index}@example.org`, capacity: '1', ...overrides }));
+  return asStored(schemas.mentor, mentorAnswers({ name: `Mentor Person ${index}`, email: `mentor${index}@example.org`, capacity: '1', ...overrides }));
 }
 
 /** The sample mentee (sampleAnswers.ts) as person `index`: in New York, no pronouns given, email only. */
 export function menteeRecordAnswers(index: number, overrides: Record<string, unknown> = {}) {
   return asStored(
-    menteeApplicationSchema,
+    schemas.mentee,
     menteeAnswers({
       name: `Mentee Person ${index}`,
       email: `mentee${index}@example.org`,
