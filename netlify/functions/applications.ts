@@ -1,10 +1,11 @@
 import type { Config } from '@netlify/functions';
 import { FORM_DEFINITIONS } from '../../src/forms/formDefinitions.ts';
-import { FORM_RATE_LIMIT, formFunction } from '../lib/http/formFunction.ts';
+import { formFunction } from '../lib/http/formFunction.ts';
 
 // POST /api/applications/mentor and /api/applications/mentee
 export default formFunction((context) =>
   context.params.role === 'mentor' ? FORM_DEFINITIONS['mentor-application'] : context.params.role === 'mentee' ? FORM_DEFINITIONS['mentee-application'] : undefined,
 );
 
-export const config: Config = { path: '/api/applications/:role', method: 'POST', rateLimit: FORM_RATE_LIMIT };
+// Literal values only: Netlify reads the config from the source without running it.
+export const config: Config = { path: '/api/applications/:role', method: 'POST', rateLimit: { windowLimit: 10, windowSize: 60, aggregateBy: ['ip', 'domain'] } };
