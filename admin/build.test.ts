@@ -20,11 +20,11 @@ describe('the /admin page', () => {
   });
 
   it('finds the site repository in Netlify’s build environment or an override', () => {
-    expect(githubRepoFromUrl('https://github.com/nasig/mentoring-site')).toBe('nasig/mentoring-site');
-    expect(githubRepoFromUrl('git@github.com:nasig/mentoring-site.git')).toBe('nasig/mentoring-site');
-    expect(githubRepoFromUrl('https://gitlab.com/nasig/mentoring-site')).toBeNull();
-    const netlify = backendFromEnvironment({ REPOSITORY_URL: 'https://github.com/nasig/mentoring-site', SITE_ID: 'abc-123', URL: 'https://mentoring.nasig.org' }, ROOT);
-    expect(netlify).toEqual({ repo: 'nasig/mentoring-site', branch: 'main', netlifySite: 'abc-123', siteUrl: 'https://mentoring.nasig.org' });
+    expect(githubRepoFromUrl('https://github.com/example-association/mentoring-site')).toBe('example-association/mentoring-site');
+    expect(githubRepoFromUrl('git@github.com:example-association/mentoring-site.git')).toBe('example-association/mentoring-site');
+    expect(githubRepoFromUrl('https://gitlab.com/example-association/mentoring-site')).toBeNull();
+    const netlify = backendFromEnvironment({ REPOSITORY_URL: 'https://github.com/example-association/mentoring-site', SITE_ID: 'abc-123', URL: 'https://mentoring.example-association.org' }, ROOT);
+    expect(netlify).toEqual({ repo: 'example-association/mentoring-site', branch: 'main', netlifySite: 'abc-123', siteUrl: 'https://mentoring.example-association.org' });
     expect(backendFromEnvironment({ CMS_GITHUB_REPO: 'other/repo', CMS_GITHUB_BRANCH: 'production' }, ROOT)).toMatchObject({ repo: 'other/repo', branch: 'production' });
   });
 });

@@ -26,7 +26,7 @@ describe('ApplicationStatus', () => {
     expect(html).toContain('data-state="upcoming"');
     expect(html).toContain('open on June 1, 2027 at 12:00 am EDT');
     expect(html).not.toContain('href="/apply/');
-    expect(html).toContain('mailto:mentoring@nasig.org');
+    expect(html).toContain(`mailto:${settings.contactEmail}`);
   });
 
   it('after the window, says when the next call is expected', async () => {

@@ -9,7 +9,7 @@ const SUBJECT = 'Welcome to the mentoring program';
 
 function email(to = 'zoe@example.org', subject = SUBJECT): OutgoingEmail {
   return {
-    from: 'NASIG Mentoring <mentoring@example.org>',
+    from: 'Example Mentoring <mentoring@example.org>',
     to: [to],
     subject,
     text: 'Hello Zoë',
@@ -59,7 +59,7 @@ describe('Resend mailer', () => {
     expect(fake.sent).toHaveLength(1);
     expect(fake.sent[0]).toMatchObject({
       id,
-      from: 'NASIG Mentoring <mentoring@example.org>',
+      from: 'Example Mentoring <mentoring@example.org>',
       to: ['zoe@example.org'],
       subject: SUBJECT,
       text: 'Hello Zoë',

@@ -10,9 +10,9 @@ const YEAR = '2026-2027';
 describe('loadPairs on GitHub', () => {
   it('resolves 1,000 pairs with a constant handful of GitHub requests, not one per application', async () => {
     const fixture = pairFixture(1_000, 'bulk');
-    const github = await startFakeGitHub({ owner: 'nasig', repo: 'mentoring-records', token: 'pairs-token', files: fixture.files });
+    const github = await startFakeGitHub({ owner: 'example-association', repo: 'mentoring-records', token: 'pairs-token', files: fixture.files });
     try {
-      const store = createGitHubRecordsStore({ repo: 'nasig/mentoring-records', branch: github.branch, token: 'pairs-token', baseUrl: github.url, log: () => {} });
+      const store = createGitHubRecordsStore({ repo: 'example-association/mentoring-records', branch: github.branch, token: 'pairs-token', baseUrl: github.url, log: () => {} });
       const pairs = await loadPairs(store, YEAR);
       expect(pairs.active).toHaveLength(1_000);
       expect(pairs.active[999]!.mentee).toMatchObject({ name: 'Mentee Person 999', email: 'mentee999@example.org' });

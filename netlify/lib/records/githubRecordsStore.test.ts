@@ -23,7 +23,7 @@ function storeFor(github: FakeGitHub, options: Partial<GitHubRecordsStoreOptions
 
 const running: FakeGitHub[] = [];
 async function fakeGitHub(options: Partial<FakeGitHubOptions> = {}): Promise<FakeGitHub> {
-  const github = await startFakeGitHub({ owner: 'nasig', repo: 'mentoring-records', token: TOKEN, ...options });
+  const github = await startFakeGitHub({ owner: 'example-association', repo: 'mentoring-records', token: TOKEN, ...options });
   running.push(github);
   return github;
 }
@@ -38,7 +38,7 @@ async function elapsed<T>(work: () => Promise<T>): Promise<{ ms: number; result:
 }
 
 describeRecordsStoreContract('the GitHub store', async () => {
-  const github = await startFakeGitHub({ owner: 'nasig', repo: 'mentoring-records', token: TOKEN });
+  const github = await startFakeGitHub({ owner: 'example-association', repo: 'mentoring-records', token: TOKEN });
   return {
     store: storeFor(github),
     commitCount: async () => github.state.fileCommits.length,
@@ -401,8 +401,8 @@ describe('the GitHub store under load and failure', () => {
   });
 
   it('describes itself without the token', () => {
-    const store = createGitHubRecordsStore({ repo: 'nasig/records', branch: 'main', token: TOKEN });
-    expect(store.description).toBe('GitHub repository nasig/records (branch main)');
+    const store = createGitHubRecordsStore({ repo: 'example-association/records', branch: 'main', token: TOKEN });
+    expect(store.description).toBe('GitHub repository example-association/records (branch main)');
     expect(() => createGitHubRecordsStore({ repo: 'not a repo', branch: 'main', token: TOKEN })).toThrow(/owner\/name/);
   });
 });

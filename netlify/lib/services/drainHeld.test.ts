@@ -22,7 +22,7 @@ let heldEmails: DurableQueue<HeldEmail>;
 const logs: string[] = [];
 
 beforeEach(async () => {
-  github = await startFakeGitHub({ owner: 'nasig', repo: 'mentoring-records', token: TOKEN, putLatencyMs: 0 });
+  github = await startFakeGitHub({ owner: 'example-association', repo: 'mentoring-records', token: TOKEN, putLatencyMs: 0 });
   // GitHub's secondary limit: 80 content-creating requests a minute.
   github.faults.secondaryLimit = { maxRequests: 80, windowMs: 60_000 };
   blobs = await startLocalBlobs();
@@ -45,7 +45,7 @@ const unusedMailer: Mailer = {
 function ports(store: Partial<GitHubRecordsStoreOptions> = {}, queue: DurableQueue<HeldRecord> = heldRecords): DrainPorts {
   return {
     // The production store, as the Netlify function builds it (1 s between writes, 8 s per operation).
-    records: createGitHubRecordsStore({ repo: 'nasig/mentoring-records', branch: github.branch, token: TOKEN, baseUrl: github.url, log: (line) => logs.push(line), ...store }),
+    records: createGitHubRecordsStore({ repo: 'example-association/mentoring-records', branch: github.branch, token: TOKEN, baseUrl: github.url, log: (line) => logs.push(line), ...store }),
     heldRecords: queue,
     mailer: unusedMailer,
     heldEmails,
