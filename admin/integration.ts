@@ -74,7 +74,7 @@ async function builtStylesheets(dist: string): Promise<string[]> {
 interface DevServer {
   middlewares: { use(handler: (req: IncomingMessage, res: ServerResponse, next: () => void) => void): void };
   watcher: { on(event: 'all', listener: (event: string, file: string) => void): void };
-  httpServer: { once(event: 'close', listener: () => void): void } | null;
+  httpServer: { once(event: 'close' | 'listening', listener: () => void): void } | null;
 }
 
 function serveAdminInDev(server: DevServer, root: string, logger: AstroIntegrationLogger): void {
