@@ -132,6 +132,72 @@ describe('settings schema', () => {
       path: 'themes.1.id',
       message: /share the id "reflection"/,
     },
+    {
+      name: 'two areas with one short name',
+      input: {
+        ...base,
+        application: {
+          ...base.application,
+          areas: {
+            ...base.application.areas,
+            choices: [
+              { id: 'metadata', label: 'Metadata' },
+              { id: 'metadata', label: 'Linked data' },
+            ],
+          },
+        },
+      },
+      path: 'application.areas.choices.1.id',
+      message: /Two areas share the short name "metadata"/,
+    },
+    {
+      name: 'an area named like the forms’ own “Something else”',
+      input: { ...base, application: { ...base.application, areas: { ...base.application.areas, choices: [{ id: 'other', label: 'Anything' }] } } },
+      path: 'application.areas.choices.0.id',
+      message: /kept for the forms’ own/,
+    },
+    {
+      name: 'an institution type named like the forms’ own “Other”',
+      input: { ...base, application: { ...base.application, institutionType: { ...base.application.institutionType, choices: [{ id: 'other', label: 'Other' }] } } },
+      path: 'application.institutionType.choices.0.id',
+      message: /kept for the forms’ own/,
+    },
+    {
+      name: 'two career stages with one short name',
+      input: {
+        ...base,
+        application: {
+          ...base.application,
+          careerStages: [
+            { id: 'student', label: 'Student' },
+            { id: 'student', label: 'Graduate student' },
+          ],
+        },
+      },
+      path: 'application.careerStages.1.id',
+      message: /Two career stages share the short name "student"/,
+    },
+    {
+      name: 'more areas than the matching tool can tell apart',
+      input: {
+        ...base,
+        application: { ...base.application, areas: { ...base.application.areas, choices: Array.from({ length: 25 }, (_, n) => ({ id: `area-${n}`, label: `Area ${n}` })) } },
+      },
+      path: 'application.areas.choices',
+      message: /at most 24 areas/,
+    },
+    {
+      name: 'a matching word with a capital or a space',
+      input: { ...base, application: { ...base.application, commonWords: ['Library science'] } },
+      path: 'application.commonWords.0',
+      message: /one word in lower-case letters/,
+    },
+    {
+      name: 'an empty membership question',
+      input: { ...base, application: { ...base.application, membership: { ...base.application.membership, question: '  ' } } },
+      path: 'application.membership.question',
+      message: /Write the membership question/,
+    },
   ])('refuses $name, naming the field', ({ input, path, message }) => {
     const problem = firstProblem(input);
     expect(problem?.path).toBe(path);
