@@ -23,7 +23,10 @@ describe('the /admin page', () => {
     expect(githubRepoFromUrl('https://github.com/example-association/mentoring-site')).toBe('example-association/mentoring-site');
     expect(githubRepoFromUrl('git@github.com:example-association/mentoring-site.git')).toBe('example-association/mentoring-site');
     expect(githubRepoFromUrl('https://gitlab.com/example-association/mentoring-site')).toBeNull();
-    const netlify = backendFromEnvironment({ REPOSITORY_URL: 'https://github.com/example-association/mentoring-site', SITE_ID: 'abc-123', URL: 'https://mentoring.example-association.org' }, ROOT);
+    const netlify = backendFromEnvironment(
+      { REPOSITORY_URL: 'https://github.com/example-association/mentoring-site', SITE_ID: 'abc-123', URL: 'https://mentoring.example-association.org' },
+      ROOT,
+    );
     expect(netlify).toEqual({ repo: 'example-association/mentoring-site', branch: 'main', netlifySite: 'abc-123', siteUrl: 'https://mentoring.example-association.org' });
     expect(backendFromEnvironment({ CMS_GITHUB_REPO: 'other/repo', CMS_GITHUB_BRANCH: 'production' }, ROOT)).toMatchObject({ repo: 'other/repo', branch: 'production' });
   });

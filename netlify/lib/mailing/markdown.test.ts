@@ -13,7 +13,8 @@ describe('renderMarkdown for emails', () => {
   });
 
   it('renders lists with one level of nesting, and mailto links as the address', () => {
-    const source = 'As a mentor:\n\n- **Apply** first.\n- Talk about:\n  - interests\n  - goals\n- Write to [mentoring@example-association.org](mailto:mentoring@example-association.org).';
+    const source =
+      'As a mentor:\n\n- **Apply** first.\n- Talk about:\n  - interests\n  - goals\n- Write to [mentoring@example-association.org](mailto:mentoring@example-association.org).';
     const { html, text } = renderMarkdown(source, SITE);
     expect(html).toContain(
       '<ul><li><strong>Apply</strong> first.</li><li>Talk about:<ul><li>interests</li><li>goals</li></ul></li><li>Write to <a href="mailto:mentoring@example-association.org">mentoring@example-association.org</a>.</li></ul>',

@@ -45,7 +45,14 @@ const unusedMailer: Mailer = {
 function ports(store: Partial<GitHubRecordsStoreOptions> = {}, queue: DurableQueue<HeldRecord> = heldRecords): DrainPorts {
   return {
     // The production store, as the Netlify function builds it (1 s between writes, 8 s per operation).
-    records: createGitHubRecordsStore({ repo: 'example-association/mentoring-records', branch: github.branch, token: TOKEN, baseUrl: github.url, log: (line) => logs.push(line), ...store }),
+    records: createGitHubRecordsStore({
+      repo: 'example-association/mentoring-records',
+      branch: github.branch,
+      token: TOKEN,
+      baseUrl: github.url,
+      log: (line) => logs.push(line),
+      ...store,
+    }),
     heldRecords: queue,
     mailer: unusedMailer,
     heldEmails,
