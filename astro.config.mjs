@@ -20,7 +20,7 @@ export default defineConfig({
   site: process.env.SITE_URL ?? process.env.URL ?? 'http://localhost:4321',
   trailingSlash: 'ignore',
   // npm start's port (scripts/start.ts); never moved silently, since links and SITE_URL name it.
-  server: { port: Number(process.env.PORT) || 4321, strictPort: true },
+  server: { port: Number(process.env.PORT) || 4321 },
   build: {
     format: 'directory',
     // External stylesheets only, so the Content-Security-Policy needs no 'unsafe-inline' for styles.
@@ -47,5 +47,6 @@ export default defineConfig({
         : [],
     // Never inline a small script or asset: the CSP allows scripts from files only ('self').
     build: { assetsInlineLimit: 0 },
+    server: { strictPort: true },
   },
 });

@@ -1,10 +1,10 @@
 import type { Config } from '@netlify/functions';
-import { FORM_DEFINITIONS } from '../../src/forms/formDefinitions.ts';
+import { applicationForms } from '../../src/forms/formDefinitions.ts';
 import { formFunction } from '../lib/http/formFunction.ts';
 
 // POST /api/applications/mentor and /api/applications/mentee
-export default formFunction((context) =>
-  context.params.role === 'mentor' ? FORM_DEFINITIONS['mentor-application'] : context.params.role === 'mentee' ? FORM_DEFINITIONS['mentee-application'] : undefined,
+export default formFunction((context, settings) =>
+  context.params.role === 'mentor' ? applicationForms(settings).mentor : context.params.role === 'mentee' ? applicationForms(settings).mentee : undefined,
 );
 
 // Literal values only: Netlify reads the config from the source without running it.
