@@ -22,6 +22,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { createServer, request } from 'node:http';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
+import { contentDir } from '../src/lib/contentDir.ts';
 import { localBackendPort } from './localBackendPort.ts';
 
 if (process.argv.includes('--help')) {
@@ -41,8 +42,8 @@ const root = process.cwd();
 const port = localBackendPort(process.env);
 const decapPort = Number(process.env.DECAP_SERVER_PORT ?? port + 1);
 const workspace = resolve(root, process.env.CMS_WORKSPACE ?? '.data/cms-workspace');
-/** The folders the CMS writes (content, and uploads from its Media tab), the same in site and workspace. */
-const SYNCED = ['content', 'public/uploads'];
+/** The folders the CMS writes (the content folder, CONTENT_DIR, and uploads from its Media tab), the same in site and workspace. */
+const SYNCED = [contentDir(), 'public/uploads'];
 const BRANCH = 'main';
 
 /** git in the workspace, never in the site's own repository. */

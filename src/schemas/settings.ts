@@ -103,8 +103,8 @@ export const matchingSettingsSchema = z
         communication: matchingWeight('Ways to keep in touch', 'How much it counts that they chose the same ways to keep in touch.'),
         /** How close their time zones are: full marks in the same zone, none at 12 hours apart. */
         timeZone: matchingWeight('Time zones', 'How much it counts that they live in close time zones (none at 12 hours apart).'),
-        /** Both work in the same type of library or institution (academic, public…). */
-        libraryType: matchingWeight('Kind of institution', 'How much it counts that they work in the same kind of library or institution.'),
+        /** Both work in the same kind of institution (application.institutionType; the key keeps its first name). */
+        libraryType: matchingWeight('Kind of institution', 'How much it counts that they work or study in the same kind of institution.'),
       })
       .default({ ...DEFAULT_MATCHING_WEIGHTS })
       .meta(cms({ label: 'Weights', hint: 'How much each part of a good fit counts. Only the proportions matter: a perfect pair always scores 100.' })),
