@@ -86,6 +86,12 @@ describe('local functions', () => {
     expect(lines.join('\n')).toContain('boom');
   });
 
+  it('serves no function, and fails nothing, when the site has no functions folder', async () => {
+    const functions = createLocalFunctions({ directory: join(folder, 'missing'), load });
+    expect(await functions.handle(new Request('http://localhost/api/roles/mentor', { method: 'POST' }))).toBeUndefined();
+    expect(await functions.list()).toEqual([]);
+  });
+
   it('picks up a function added while it runs', async () => {
     const functions = createLocalFunctions({ directory: folder, load });
     expect(await functions.handle(new Request('http://localhost/new'))).toBeUndefined();

@@ -177,13 +177,15 @@ export function createLocalFunctions(options: LocalFunctionsOptions): LocalFunct
   const declared = options.declared ?? (() => declaredFunctions(options.directory));
   let known: { stamp: string; functions: Promise<LocalFunction[]> } | undefined;
   const folderStamp = async () => {
-    const names = (await readdir(options.directory)).sort();
+    // A site without a functions folder has no functions, as on Netlify.
+    const names = (await readdir(options.directory).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? [] : Promise.reject(error)))).sort();
+    if (names.length === 0) return 'none';
     const times = await Promise.all(names.map(async (name) => `${name}@${(await stat(join(options.directory, name))).mtimeMs}`));
     return times.join('|');
   };
   const list = async (): Promise<LocalFunction[]> => {
     const stamp = options.declared ? '' : await folderStamp();
-    if (known?.stamp !== stamp) known = { stamp, functions: declared().then((all) => all.map(describeFunction)) };
+    if (known?.stamp !== stamp) known = { stamp, functions: stamp === 'none' ? Promise.resolve([]) : declared().then((all) => all.map(describeFunction)) };
     return known.functions;
   };
 
