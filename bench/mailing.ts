@@ -1,8 +1,8 @@
 /**
  * The monthly topic mailing for 100, 1,000 and 5,000 pairs through its public service
  * (runMonthlyMailing in netlify/lib/mailing/monthlyTopicService.ts) with the ports chosen from the
- * environment exactly as on Netlify (mailingPorts): the real Resend adapter against the Resend
- * stand-in enforcing Resend's default 2 requests a second, and the real GitHub records store
+ * environment exactly as on Netlify (mailingPorts, netlify/lib/composition.ts): the real Resend
+ * adapter against the Resend stand-in enforcing Resend's default 2 requests a second, and the real GitHub records store
  * against the GitHub stand-in holding the applications and the matches file
  * (tests/servers/harness/mailingEnvironment.ts). Each size runs twice: the second run must send
  * nothing.
@@ -12,9 +12,8 @@
 import { writeFileSync } from 'node:fs';
 import { startMailingEnvironment } from '../tests/servers/harness/mailingEnvironment.ts';
 import { pairFixture, publishableTopic } from '../tests/servers/harness/mailingFixtures.ts';
-import { runtimeFor } from '../netlify/lib/composition.ts';
+import { mailingPorts, runtimeFor } from '../netlify/lib/composition.ts';
 import { loadSettings } from '../netlify/lib/config/loadSettings.ts';
-import { mailingPorts } from '../netlify/lib/mailing/mailingPorts.ts';
 import { BATCH_SIZE, runMonthlyMailing } from '../netlify/lib/mailing/monthlyTopicService.ts';
 import { createMemoryTopicsSource } from '../netlify/lib/mailing/topics.ts';
 import { round } from './lib/common.ts';

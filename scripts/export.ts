@@ -5,7 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadSettings } from '../netlify/lib/config/loadSettings.ts';
-import { createRecordsStore } from '../netlify/lib/records/createRecordsStore.ts';
+import { commandRuntime, recordsStore } from '../netlify/lib/composition.ts';
 import { parseOptions, runCommand, UsageError, yearArgument } from '../netlify/lib/matching/commandLine.ts';
 import { checkExportFolder, exportApplications } from '../netlify/lib/matching/exportService.ts';
 
@@ -27,10 +27,11 @@ await runCommand(async () => {
   const values = parseOptions<{ year?: string; out?: string }>({ year: { type: 'string' }, out: { type: 'string' } }, HELP);
   if (!values) return;
   const settings = await loadSettings();
+  const runtime = commandRuntime();
   const year = yearArgument(values.year, settings.programYears.applications);
   if (values.out !== undefined && values.out.trim() === '') throw new UsageError('--out needs a folder, like --out .data/exports.');
   const folder = checkExportFolder(values.out ?? '.data/exports', process.cwd());
-  const store = createRecordsStore(process.env, { production: false });
+  const store = recordsStore(runtime);
   const { files, skipped } = await exportApplications(store, year, settings);
   await mkdir(folder, { recursive: true });
   for (const file of files) {

@@ -5,7 +5,7 @@
  */
 import { zonedDate } from '../src/lib/zonedTime.ts';
 import { loadSettings } from '../netlify/lib/config/loadSettings.ts';
-import { createRecordsStore } from '../netlify/lib/records/createRecordsStore.ts';
+import { commandRuntime, recordsStore } from '../netlify/lib/composition.ts';
 import { acceptProposal, listProposals } from '../netlify/lib/matching/acceptService.ts';
 import { parseOptions, runCommand, UsageError, yearArgument } from '../netlify/lib/matching/commandLine.ts';
 import { createProposal } from '../netlify/lib/matching/proposeService.ts';
@@ -31,8 +31,9 @@ await runCommand(async () => {
   const values = parseOptions<{ year?: string; accept?: string; list?: boolean }>({ year: { type: 'string' }, accept: { type: 'string' }, list: { type: 'boolean' } }, HELP);
   if (!values) return;
   const settings = await loadSettings();
+  const runtime = commandRuntime();
   const year = yearArgument(values.year, settings.programYears.applications);
-  const store = createRecordsStore(process.env, { production: false });
+  const store = recordsStore(runtime);
 
   if (values.list) {
     const stamps = await listProposals(store, year);

@@ -3,7 +3,7 @@
  * (invented surnames, @example.org addresses) so the matching workbench can be tried locally.
  */
 import { loadSettings } from '../netlify/lib/config/loadSettings.ts';
-import { createRecordsStore } from '../netlify/lib/records/createRecordsStore.ts';
+import { commandRuntime, recordsStore } from '../netlify/lib/composition.ts';
 import { countArgument, parseOptions, runCommand, UsageError, yearArgument } from '../netlify/lib/matching/commandLine.ts';
 import { generateSampleApplications, writeSampleApplications } from '../netlify/lib/matching/sampleApplications.ts';
 
@@ -30,8 +30,9 @@ await runCommand(async () => {
   );
   if (!values) return;
   const settings = await loadSettings();
+  const runtime = commandRuntime();
   const year = yearArgument(values.year, settings.programYears.applications);
-  if (process.env.RECORDS_REPO?.trim() && !values['allow-github']) {
+  if (runtime.config().records.kind === 'github' && !values['allow-github']) {
     throw new UsageError('RECORDS_REPO is set: sample applications would go into the GitHub records repository. Unset it, or add --allow-github if that repository is a test one.');
   }
   const window = year === settings.programYears.applications ? { opens: settings.applicationWindow.opens, closes: settings.applicationWindow.closes } : {};
@@ -43,7 +44,7 @@ await runCommand(async () => {
     settings,
     ...window,
   });
-  const store = createRecordsStore(process.env, { production: false });
+  const store = recordsStore(runtime);
   const { created, existing } = await writeSampleApplications(store, records);
   console.log(
     `${created} sample application${created === 1 ? '' : 's'} written to ${store.description} under applications/${year}/${existing > 0 ? ` (${existing} already there)` : ''}.`,

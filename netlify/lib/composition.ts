@@ -1,47 +1,129 @@
+/**
+ * The composition root: the one place that chooses every adapter (records store, mailer, Blobs
+ * queues and applicant index, clock, secrets, the background-mailing starter) from the
+ * environment, for the submission and the mailing services alike, in the functions and in the
+ * committee commands (scripts/). The environment is parsed once per invocation, on first use,
+ * by the schema in config/environment.ts; anything a test hands in replaces the environment's
+ * choice.
+ */
 import type { Context } from '@netlify/functions';
 import type { Settings } from '../../src/schemas/settings.ts';
 import { serverClock } from './config/clock.ts';
-import { type Environment, isProductionDeploy, readVariable } from './config/environment.ts';
-import { createMailer, senderAddress } from './mail/createMailer.ts';
+import { type Environment, isProductionDeploy, parseEnvironment, type ServerConfig } from './config/environment.ts';
+import { createMailer } from './mail/createMailer.ts';
+import type { Mailer } from './mail/mailer.ts';
+import { createFileGuidanceSource } from './mailing/guidance.ts';
+import type { MailingPorts } from './mailing/ports.ts';
+import { createFileTopicsSource } from './mailing/topics.ts';
 import { createBlobsApplicantIndex } from './queue/blobsIndex.ts';
-import { type BlobsConnection, createBlobsQueue } from './queue/blobsQueue.ts';
-import { createRecordsStore } from './records/createRecordsStore.ts';
+import { createBlobsQueue } from './queue/blobsQueue.ts';
+import { createRecordsStore, type RecordsStoreSettings } from './records/createRecordsStore.ts';
+import type { RecordsStore } from './records/recordsStore.ts';
+import type { DailyRebuildPorts } from './services/dailyRebuild.ts';
 import type { HeldEmail, HeldRecord, SubmissionPorts } from './services/submitForm.ts';
 
-/** Fixed local signing key; production must set LINK_SIGNING_SECRET (readVariable enforces it). */
-const LOCAL_SIGNING_SECRET = 'local-development-signing-key-not-secret';
-
+/** One invocation's view of the world: its deploy context, its configuration, its log. */
 export interface Runtime {
-  env: Environment;
   production: boolean;
-  blobs?: BlobsConnection | undefined;
+  /** The environment parsed by the schema, once (on first use); throws MissingConfigurationError. */
+  config(): ServerConfig;
+  /** Ids, paths and counts only: never names, addresses or answers. */
   log: (line: string) => void;
 }
 
-/** The runtime of one function invocation: environment, deploy context, logger. */
-export function runtimeFor(context: Pick<Context, 'deploy'> | undefined, env: Environment = process.env): Runtime {
-  return { env, production: isProductionDeploy(context), log: (line) => console.log(line) };
+export interface RuntimeOptions {
+  /** Default: process.env, read when the configuration is first asked for. */
+  env?: Environment;
+  /** Default: console.log. */
+  log?: (line: string) => void;
 }
 
-export function linkSigningSecret(runtime: Runtime): string {
-  return readVariable(runtime.env, 'LINK_SIGNING_SECRET', { production: runtime.production, requiredInProduction: true }) ?? LOCAL_SIGNING_SECRET;
-}
-
-/** Everything the submission service needs, chosen from the environment (the composition root). */
-export function submissionPorts(runtime: Runtime, settings: Settings, afterResponse: (work: Promise<unknown>) => void): SubmissionPorts {
-  const { env, production, log } = runtime;
-  const connection = runtime.blobs ? { connection: runtime.blobs } : {};
+/** The runtime of one function invocation (production when Netlify's deploy context says so). */
+export function runtimeFor(context: Pick<Context, 'deploy'> | undefined, options: RuntimeOptions = {}): Runtime {
+  const production = isProductionDeploy(context);
+  let config: ServerConfig | undefined;
   return {
-    records: createRecordsStore(env, { production, log }),
-    heldRecords: createBlobsQueue<HeldRecord>({ name: 'held-records', ...connection }),
-    mailer: createMailer(env, { production, log }),
-    heldEmails: createBlobsQueue<HeldEmail>({ name: 'held-emails', ...connection }),
-    applicantIndex: createBlobsApplicantIndex({ secret: linkSigningSecret(runtime), ...connection }),
+    production,
+    config: () => (config ??= parseEnvironment(options.env ?? process.env, { production })),
+    log: options.log ?? ((line) => console.log(line)),
+  };
+}
+
+/** The runtime of a committee command: the environment of the committee member's machine (never a production deploy), a log on stderr. */
+export function commandRuntime(env: Environment = process.env): Runtime {
+  return runtimeFor(undefined, { env, log: (line) => process.stderr.write(`${line}\n`) });
+}
+
+/** The records store the environment names (the matching commands use it alone). */
+export function recordsStore(runtime: Runtime, options: Pick<RecordsStoreSettings, 'github'> = {}): RecordsStore {
+  return createRecordsStore(runtime.config().records, { log: runtime.log, ...options });
+}
+
+function mailer(runtime: Runtime, deadlineMs?: number): Mailer {
+  return createMailer(runtime.config().mail, { log: runtime.log, ...(deadlineMs === undefined ? {} : { deadlineMs }) });
+}
+
+/** The server's "now" (SITE_NOW outside production). */
+export function serverNow(runtime: Runtime): () => Date {
+  return serverClock(runtime.config());
+}
+
+/** Everything the submission service (forms, drain) needs. */
+export function submissionPorts(runtime: Runtime, settings: Settings, afterResponse: (work: Promise<unknown>) => void): SubmissionPorts {
+  const config = runtime.config();
+  return {
+    records: recordsStore(runtime),
+    heldRecords: createBlobsQueue<HeldRecord>({ name: 'held-records' }),
+    mailer: mailer(runtime),
+    heldEmails: createBlobsQueue<HeldEmail>({ name: 'held-emails' }),
+    applicantIndex: createBlobsApplicantIndex({ secret: config.linkSigningSecret }),
     settings,
-    sender: senderAddress(env, production),
-    committeeEmail: readVariable(env, 'COMMITTEE_EMAIL', { production, requiredInProduction: false }) ?? settings.contactEmail,
-    now: serverClock(env, production),
-    log,
+    sender: config.sender,
+    committeeEmail: config.committeeEmail ?? settings.contactEmail,
+    now: serverNow(runtime),
+    log: runtime.log,
     afterResponse,
   };
 }
+
+export interface MailingPortOptions {
+  /** Longest one mailer call may take, waits for rate limits and retries included; default 8 s. */
+  mailerDeadlineMs?: number;
+}
+
+/** Everything the mailing services need; anything in `overrides` replaces the environment's choice. */
+export function mailingPorts(runtime: Runtime, settings: Settings, overrides: Partial<MailingPorts> = {}, options: MailingPortOptions = {}): MailingPorts {
+  const config = runtime.config();
+  return {
+    records: overrides.records ?? recordsStore(runtime),
+    mailer: overrides.mailer ?? mailer(runtime, options.mailerDeadlineMs),
+    settings: overrides.settings ?? settings,
+    topics: overrides.topics ?? createFileTopicsSource(),
+    guidance: overrides.guidance ?? createFileGuidanceSource(),
+    now: overrides.now ?? serverNow(runtime),
+    log: overrides.log ?? runtime.log,
+    sender: overrides.sender ?? config.sender,
+    committeeEmail: overrides.committeeEmail ?? config.committeeEmail ?? settings.contactEmail,
+    siteUrl: overrides.siteUrl ?? config.siteUrl,
+    signingSecret: overrides.signingSecret ?? config.linkSigningSecret,
+  };
+}
+
+/** What the daily rebuild needs: the build hook, the program's time zone, the real clock. */
+export function dailyRebuildPorts(runtime: Runtime, settings: Settings): DailyRebuildPorts {
+  return { buildHookUrl: runtime.config().buildHookUrl, timeZone: settings.timeZone, now: new Date(), fetch, log: runtime.log };
+}
+
+/** Where Netlify serves the background mailing function (its file name: monthly-topic-background.ts). */
+export const BACKGROUND_FUNCTION_PATH = '/.netlify/functions/monthly-topic-background';
+
+/** Starts the background mailing of a month: an authenticated POST to the background function at `origin`. */
+export type StartBackgroundMailing = (origin: string, month: string, secret: string) => Promise<Response>;
+
+export const startBackgroundMailing: StartBackgroundMailing = (origin, month, secret) =>
+  fetch(`${origin}${BACKGROUND_FUNCTION_PATH}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ month }),
+    signal: AbortSignal.timeout(10_000),
+  });

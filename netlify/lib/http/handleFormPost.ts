@@ -1,17 +1,14 @@
 import type { FormDefinition } from '../../../src/forms/formDefinitions.ts';
 import { escapeHtml } from '../../../src/lib/escapeHtml.ts';
 import { type FormValues, renderForm } from '../../../src/forms/renderForm.ts';
+import { submissionPorts } from '../composition.ts';
 import { MissingConfigurationError } from '../config/environment.ts';
-import { readSubmission, type Submission } from './readSubmission.ts';
-import { fillPageShell, loadPageShell } from './pageShell.ts';
-import { htmlResponse, jsonResponse, redirectResponse } from './securityHeaders.ts';
 import { type SubmissionPorts, submitForm } from '../services/submitForm.ts';
-
-/** A page in the site's layout, for the plain (no-JavaScript) form. */
-async function page(request: Request, status: number, title: string, bodyHtml: string): Promise<Response> {
-  const shell = await loadPageShell(request.url);
-  return htmlResponse(status, fillPageShell(shell, title, bodyHtml));
-}
+import type { Invocation } from './defineFunction.ts';
+import { wantsJson as negotiate } from './negotiation.ts';
+import { shellPage } from './pageShell.ts';
+import { readSubmission, type Submission } from './readSubmission.ts';
+import { jsonResponse, redirectResponse } from './securityHeaders.ts';
 
 function formWithValues(form: FormDefinition, submission: Submission, id: string | undefined, errors: Array<{ field: string; message: string }> = []): string {
   const values: FormValues = { ...submission.typed, submissionId: id ?? submission.submissionId ?? '' };
@@ -23,29 +20,30 @@ function formWithValues(form: FormDefinition, submission: Submission, id: string
  * enhanced form (JSON) or the plain form (303 or a page in the site's layout that keeps what was
  * typed). Status codes follow ARCHITECTURE.md.
  */
-export async function handleFormPost(request: Request, form: FormDefinition, makePorts: () => SubmissionPorts): Promise<Response> {
-  if (request.method !== 'POST') {
-    return new Response(null, { status: 405, headers: { Allow: 'POST', 'Cache-Control': 'no-store' } });
-  }
+export async function handleFormPost(invocation: Invocation, form: FormDefinition): Promise<Response> {
+  const { request, runtime, settings } = invocation;
+  const wantsJson = negotiate(request);
   const read = await readSubmission(request, form.schema);
-  const wantsJson = read.ok
-    ? read.submission.wantsJson
-    : (request.headers.get('accept') ?? '').includes('application/json') || (request.headers.get('content-type') ?? '').includes('json');
   if (!read.ok) {
     if (wantsJson) return jsonResponse(read.status, { error: read.error });
-    return page(request, read.status, 'There is a problem', `<h1>There is a problem</h1><p>${escapeHtml(read.error)}</p><p><a href="${form.page}">Go back to the form</a></p>`);
+    return shellPage(
+      request,
+      read.status,
+      'There is a problem',
+      `<h1>There is a problem</h1><p>${escapeHtml(read.error)}</p><p><a href="${form.page}">Go back to the form</a></p>`,
+    );
   }
   const { submission } = read;
 
   let ports: SubmissionPorts;
   try {
-    ports = makePorts();
+    ports = submissionPorts(runtime, settings, invocation.afterResponse);
   } catch (error) {
     if (error instanceof MissingConfigurationError) {
       console.error(`${form.endpoint}: ${error.message}`);
       const sentence = 'This form is not set up correctly on our side, so nothing was stored. Please try again later or write to the committee.';
       if (wantsJson) return jsonResponse(503, { error: sentence });
-      return page(
+      return shellPage(
         request,
         503,
         `Error: ${form.title}`,
@@ -62,7 +60,7 @@ export async function handleFormPost(request: Request, form: FormDefinition, mak
       return wantsJson ? jsonResponse(201, { id: outcome.id, status: 'stored' }) : redirectResponse('/thanks/');
     case 'queued': {
       if (wantsJson) return jsonResponse(202, { id: outcome.id, status: 'queued' });
-      return page(
+      return shellPage(
         request,
         202,
         'Thank you',
@@ -71,10 +69,10 @@ export async function handleFormPost(request: Request, form: FormDefinition, mak
     }
     case 'invalid':
       if (wantsJson) return jsonResponse(422, { errors: outcome.errors });
-      return page(request, 422, `Error: ${form.title}`, `<h1>${escapeHtml(form.title)}</h1>${formWithValues(form, submission, submission.submissionId, outcome.errors)}`);
+      return shellPage(request, 422, `Error: ${form.title}`, `<h1>${escapeHtml(form.title)}</h1>${formWithValues(form, submission, submission.submissionId, outcome.errors)}`);
     case 'closed':
       if (wantsJson) return jsonResponse(403, { error: outcome.message });
-      return page(
+      return shellPage(
         request,
         403,
         form.title,
@@ -82,7 +80,7 @@ export async function handleFormPost(request: Request, form: FormDefinition, mak
       );
     case 'unavailable':
       if (wantsJson) return jsonResponse(503, { error: outcome.message });
-      return page(
+      return shellPage(
         request,
         503,
         `Error: ${form.title}`,

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { escapeHtml } from '../../../src/lib/escapeHtml.ts';
+import { htmlResponse } from './securityHeaders.ts';
 
 const TITLE = '%%PAGE_TITLE%%';
 const CONTENT = '<!--%%PAGE_CONTENT%%-->';
@@ -30,4 +31,10 @@ export async function loadPageShell(requestUrl: string, rootDir: string = proces
 /** Fills the shell: the title (escaped here) and content that is already safe HTML. */
 export function fillPageShell(shell: string, title: string, contentHtml: string): string {
   return shell.replaceAll(TITLE, escapeHtml(title)).replace(CONTENT, contentHtml);
+}
+
+/** A page in the site's layout (the built shell) with the security headers: every HTML answer of a function. */
+export async function shellPage(request: Request, status: number, title: string, contentHtml: string): Promise<Response> {
+  const shell = await loadPageShell(request.url);
+  return htmlResponse(status, fillPageShell(shell, title, contentHtml));
 }

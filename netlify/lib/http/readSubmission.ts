@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { CONTROL_FIELDS } from '../../../src/forms/formDefinitions.ts';
 import { fieldMeta } from '../../../src/schemas/formField.ts';
+import { readBody } from './readBody.ts';
 
 /** Bodies larger than this are refused with 413 (ARCHITECTURE.md). */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -15,32 +16,9 @@ export interface Submission {
   submissionId?: string;
   elapsedMs?: number;
   honeypot: string;
-  /** The client asked for JSON (the enhanced form) rather than a page. */
-  wantsJson: boolean;
 }
 
 export type ReadResult = { ok: true; submission: Submission } | { ok: false; status: 400 | 413 | 415; error: string };
-
-/** Reads the body up to the limit; null when it is larger. */
-async function readLimited(request: Request): Promise<string | null> {
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > MAX_BODY_BYTES) return null;
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
-}
 
 /** Turns the posted values of one field into what its schema expects. */
 function normaliseField(schema: z.ZodType, raw: unknown): { value: unknown; typed: RawValue } | { error: string } {
@@ -93,40 +71,22 @@ export function shapeAnswers(schema: z.ZodObject, posted: Record<string, unknown
  * malformed bodies and unknown or malformed fields (400).
  */
 export async function readSubmission(request: Request, schema: z.ZodObject): Promise<ReadResult> {
-  const contentType = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  const isJson = contentType === 'application/json';
-  if (!isJson && contentType !== 'application/x-www-form-urlencoded') {
-    return { ok: false, status: 415, error: 'Send the form as application/x-www-form-urlencoded or application/json.' };
-  }
-
-  let body: string | null;
-  try {
-    body = await readLimited(request);
-  } catch {
-    return { ok: false, status: 400, error: 'The form could not be read: it is not valid UTF-8 text.' };
-  }
-  if (body === null) return { ok: false, status: 413, error: 'The form is too large to accept (over 64 KB). Shorten the longest answers and send it again.' };
-
-  const posted: Record<string, unknown> = {};
-  if (isJson) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(body);
-    } catch {
-      return { ok: false, status: 400, error: 'The form could not be read: the JSON is malformed.' };
-    }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return { ok: false, status: 400, error: 'The form could not be read: a JSON object was expected.' };
-    Object.assign(posted, parsed);
-  } else {
-    for (const [name, value] of new URLSearchParams(body)) {
-      const existing = posted[name];
-      posted[name] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing as string, value];
-    }
-  }
+  const read = await readBody(request, {
+    maxBytes: MAX_BODY_BYTES,
+    accept: ['form', 'json'],
+    messages: {
+      'too-large': 'The form is too large to accept (over 64 KB). Shorten the longest answers and send it again.',
+      unreadable: 'The form could not be read: it is not valid UTF-8 text.',
+      'malformed-json': 'The form could not be read: the JSON is malformed.',
+      'not-an-object': 'The form could not be read: a JSON object was expected.',
+    },
+  });
+  if (!read.ok) return { ok: false, status: read.status, error: read.error };
+  const posted = read.fields;
 
   const fields = schema.shape as Record<string, z.ZodType>;
   const control = new Set<string>(Object.values(CONTROL_FIELDS));
-  const unknown = Object.keys(posted).filter((name) => !(name in fields) && !control.has(name));
+  const unknown = Object.keys(posted).filter((name) => !Object.hasOwn(fields, name) && !control.has(name));
   if (unknown.length) return { ok: false, status: 400, error: `The form has fields this service does not know: ${unknown.slice(0, 5).join(', ')}.` };
 
   const shaped = shapeAnswers(schema, posted);
@@ -139,7 +99,6 @@ export async function readSubmission(request: Request, schema: z.ZodObject): Pro
   };
   const submissionId = single(CONTROL_FIELDS.submissionId);
   const elapsed = single(CONTROL_FIELDS.elapsedMs);
-  const accept = request.headers.get('accept') ?? '';
   return {
     ok: true,
     submission: {
@@ -148,7 +107,6 @@ export async function readSubmission(request: Request, schema: z.ZodObject): Pro
       ...(submissionId ? { submissionId } : {}),
       ...(elapsed !== undefined && /^\d+$/.test(elapsed) ? { elapsedMs: Number(elapsed) } : {}),
       honeypot: single(CONTROL_FIELDS.honeypot) ?? '',
-      wantsJson: isJson || accept.includes('application/json'),
     },
   };
 }

@@ -27,6 +27,15 @@ export function htmlResponse(status: number, html: string): Response {
   return new Response(html, { status, headers: withSecurityHeaders({ 'Content-Type': 'text/html; charset=utf-8' }) });
 }
 
+export function textResponse(status: number, text: string): Response {
+  return new Response(text, { status, headers: withSecurityHeaders({ 'Content-Type': 'text/plain; charset=utf-8' }) });
+}
+
 export function redirectResponse(location: string): Response {
   return new Response(null, { status: 303, headers: withSecurityHeaders({ Location: location }) });
+}
+
+/** 405, naming the methods the function serves. */
+export function methodNotAllowed(allowed: readonly string[]): Response {
+  return jsonResponse(405, { error: `Use ${allowed.join(' or ')}.` }, { Allow: allowed.join(', ') });
 }

@@ -20,7 +20,7 @@ let env: MailingEnvironment;
 
 beforeAll(async () => {
   env = await startMailingEnvironment({ files: fixture.files });
-  const background = monthlyTopicBackground({ ports: { topics } });
+  const background = monthlyTopicBackground.with({ ports: { topics } });
   const response = await background(
     new Request(`${env.siteUrl}${BACKGROUND_FUNCTION_PATH}`, {
       method: 'POST',
@@ -199,7 +199,7 @@ describe('email preferences', () => {
 
   it('paused people get no later monthly email', async () => {
     const before = env.resend.sent.length;
-    const response = await monthlyTopicBackground({ ports: { topics } })(
+    const response = await monthlyTopicBackground.with({ ports: { topics } })(
       new Request(`${env.siteUrl}${BACKGROUND_FUNCTION_PATH}`, {
         method: 'POST',
         headers: { ...env.bearer(), 'content-type': 'application/json' },

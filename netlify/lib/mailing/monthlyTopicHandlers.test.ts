@@ -3,6 +3,7 @@
  * directly, with the real GitHub and Resend adapters against the local stand-in servers.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseEnvironment } from '../config/environment.ts';
 import { createMailer } from '../mail/createMailer.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { monthlyTopicBackground, monthlyTopicEndpoint, monthlyTopicSchedule, BACKGROUND_FUNCTION_PATH } from './functionHandlers.ts';
@@ -36,7 +37,7 @@ const batchCalls = (env: MailingEnvironment) => env.resend.requests.filter((requ
 
 /** The environment's own Resend mailer, crashing after `batches` accepted batch calls. */
 function crashingMailer(batches: number): Mailer {
-  const real = createMailer(process.env, { production: false, log: () => {} });
+  const real = createMailer(parseEnvironment(process.env, { production: false }).mail, { log: () => {} });
   let accepted = 0;
   return {
     description: 'Resend, crashing part way',
@@ -58,7 +59,7 @@ describe('1,000 pairs, Resend at 2 requests a second', () => {
   afterAll(() => env?.stop());
 
   it('go out in at most 20 batch calls with one email per person, and a re-run sends 0', async () => {
-    const background = monthlyTopicBackground({ ports: { topics } });
+    const background = monthlyTopicBackground.with({ ports: { topics } });
     const response = await background(backgroundRequest(env), env.context());
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ status: 'complete', sent: 2000, batches: 20 });
@@ -91,12 +92,12 @@ describe('a crash part way', () => {
   afterAll(() => env?.stop());
 
   it('after half the batches, then a re-run, sends the rest exactly once', async () => {
-    await expect(monthlyTopicBackground({ ports: { topics, mailer: crashingMailer(2) } })(backgroundRequest(env), env.context())).rejects.toThrow('simulated crash');
+    await expect(monthlyTopicBackground.with({ ports: { topics, mailer: crashingMailer(2) } })(backgroundRequest(env), env.context())).rejects.toThrow('simulated crash');
     expect(recipients(env)).toHaveLength(200);
     expect(ledger(env).batches).toHaveLength(2);
     expect(ledger(env).lease).toBeNull();
 
-    const response = await monthlyTopicBackground({ ports: { topics } })(backgroundRequest(env), env.context());
+    const response = await monthlyTopicBackground.with({ ports: { topics } })(backgroundRequest(env), env.context());
     expect(await response.json()).toMatchObject({ status: 'complete', sent: 200, batches: 2 });
     expect(recipients(env)).toHaveLength(400);
     expect(new Set(recipients(env)).size).toBe(400);
@@ -111,7 +112,7 @@ describe('a crash between a sent batch and its ledger entry', () => {
   afterAll(() => env?.stop());
 
   it('is healed by the batch’s idempotency key: nobody gets two', async () => {
-    const real = createMailer(process.env, { production: false, log: () => {} });
+    const real = createMailer(parseEnvironment(process.env, { production: false }).mail, { log: () => {} });
     let accepted = 0;
     const mailer: Mailer = {
       description: 'Resend, then GitHub refuses the ledger write',
@@ -124,7 +125,7 @@ describe('a crash between a sent batch and its ledger entry', () => {
         return answer;
       },
     };
-    const first = await monthlyTopicBackground({ ports: { topics, mailer } })(backgroundRequest(env), env.context());
+    const first = await monthlyTopicBackground.with({ ports: { topics, mailer } })(backgroundRequest(env), env.context());
     expect(first.status).toBe(503);
     expect(recipients(env)).toHaveLength(200);
     expect(ledger(env).batches).toHaveLength(1);
@@ -132,7 +133,7 @@ describe('a crash between a sent batch and its ledger entry', () => {
 
     // The stranded lease lapses; the re-run's first batch is the unrecorded one, with the same key.
     const later = new Date(until + 1000);
-    const second = await monthlyTopicBackground({ ports: { topics, now: () => later } })(backgroundRequest(env), env.context());
+    const second = await monthlyTopicBackground.with({ ports: { topics, now: () => later } })(backgroundRequest(env), env.context());
     expect(await second.json()).toMatchObject({ status: 'complete', sent: 200 });
     expect(recipients(env)).toHaveLength(300);
     expect(new Set(recipients(env)).size).toBe(300);
@@ -153,7 +154,7 @@ describe('Resend answering 429', () => {
 
   it('is retried after the retry-after it gives', async () => {
     env.resend.faults.rateLimitNext(1, 2);
-    const response = await monthlyTopicBackground({ ports: { topics } })(backgroundRequest(env), env.context());
+    const response = await monthlyTopicBackground.with({ ports: { topics } })(backgroundRequest(env), env.context());
     expect(await response.json()).toMatchObject({ status: 'complete', sent: 4 });
     const [limited, retried] = batchCalls(env);
     expect(limited).toMatchObject({ status: 429, errorName: 'rate_limit_exceeded' });
@@ -167,19 +168,19 @@ describe('POST /api/mailings/monthly-topic', () => {
   let env: MailingEnvironment;
   beforeAll(async () => {
     env = await startMailingEnvironment({ files: pairFixture(3, 'endpoint').files });
-    env.route(BACKGROUND_FUNCTION_PATH, monthlyTopicBackground({ ports: { topics } }), { background: true });
+    env.route(BACKGROUND_FUNCTION_PATH, monthlyTopicBackground.with({ ports: { topics } }), { background: true });
   });
   afterAll(() => env?.stop());
 
   it('answers 401 to a wrong or missing secret and sends nothing', async () => {
-    const endpoint = monthlyTopicEndpoint({ ports: { topics } });
+    const endpoint = monthlyTopicEndpoint.with({ ports: { topics } });
     for (const headers of [{}, env.bearer('wrong-secret'), { authorization: `Basic ${MAILER_SECRET}` }]) {
       const response = await endpoint(endpointRequest(env, {}, headers), env.context());
       expect(response.status).toBe(401);
       expect(response.headers.get('www-authenticate')).toBe('Bearer realm="mailings"');
       expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
     }
-    const background = await monthlyTopicBackground({ ports: { topics } })(backgroundRequest(env, MONTH, 'wrong-secret'), env.context());
+    const background = await monthlyTopicBackground.with({ ports: { topics } })(backgroundRequest(env, MONTH, 'wrong-secret'), env.context());
     expect(background.status).toBe(401);
     await env.settle();
     expect(env.resend.requests).toHaveLength(0);
@@ -198,7 +199,7 @@ describe('POST /api/mailings/monthly-topic', () => {
   });
 
   it('refuses unknown fields and bad months', async () => {
-    const endpoint = monthlyTopicEndpoint({ ports: { topics } });
+    const endpoint = monthlyTopicEndpoint.with({ ports: { topics } });
     expect((await endpoint(endpointRequest(env, { month: 'October' }), env.context())).status).toBe(400);
     expect((await endpoint(endpointRequest(env, { dryRun: true, everyone: true }), env.context())).status).toBe(400);
     expect((await endpoint(endpointRequest(env, { month: '2026-07' }), env.context())).status).toBe(422);
@@ -207,7 +208,7 @@ describe('POST /api/mailings/monthly-topic', () => {
 
   it('answers a dry run with counts and one preview, and sends and writes nothing', async () => {
     const commits = env.github.state.commits.length;
-    const response = await monthlyTopicEndpoint({ ports: { topics } })(endpointRequest(env, { dryRun: true }), env.context());
+    const response = await monthlyTopicEndpoint.with({ ports: { topics } })(endpointRequest(env, { dryRun: true }), env.context());
     expect(response.status).toBe(200);
     const body = await response.json();
     expect(body).toMatchObject({ status: 'dry-run', month: MONTH, counts: { pairs: 3, people: 6, toSend: 6, batches: 1 } });
@@ -218,14 +219,14 @@ describe('POST /api/mailings/monthly-topic', () => {
   });
 
   it('starts the background mailing (202), which sends each person the topic once', async () => {
-    const response = await monthlyTopicEndpoint({ ports: { topics } })(endpointRequest(env, { month: MONTH }), env.context());
+    const response = await monthlyTopicEndpoint.with({ ports: { topics } })(endpointRequest(env, { month: MONTH }), env.context());
     expect(response.status).toBe(202);
     expect(await response.json()).toEqual({ status: 'started', month: MONTH });
     const [answer] = await env.settle();
     expect(await answer!.json()).toMatchObject({ status: 'complete', sent: 6 });
     expect(recipients(env)).toHaveLength(6);
 
-    await monthlyTopicEndpoint({ ports: { topics } })(endpointRequest(env, {}), env.context());
+    await monthlyTopicEndpoint.with({ ports: { topics } })(endpointRequest(env, {}), env.context());
     const [again] = await env.settle();
     expect(await again!.json()).toMatchObject({ status: 'complete', sent: 0 });
     expect(recipients(env)).toHaveLength(6);
@@ -248,11 +249,14 @@ describe('the daily schedule', () => {
   let env: MailingEnvironment;
   beforeAll(async () => {
     env = await startMailingEnvironment({ files: pairFixture(150, 'schedule').files, resendDailyQuota: 200, resendNow: () => resendClock });
-    env.route(BACKGROUND_FUNCTION_PATH, monthlyTopicBackground({ ports: { topics, now: () => clock.now } }), { background: true });
+    env.route(BACKGROUND_FUNCTION_PATH, monthlyTopicBackground.with({ ports: { topics, now: () => clock.now } }), { background: true });
   });
   afterAll(() => env?.stop());
   const schedule = () =>
-    monthlyTopicSchedule({ ports: { topics, now: () => clock.now } })(new Request('http://localhost/.netlify/functions/monthly-topic-schedule', { method: 'POST' }), env.context());
+    monthlyTopicSchedule.with({ ports: { topics, now: () => clock.now } })(
+      new Request('http://localhost/.netlify/functions/monthly-topic-schedule', { method: 'POST' }),
+      env.context(),
+    );
 
   it('starts the month on its first day; a daily quota stops it part way', async () => {
     const response = await schedule();

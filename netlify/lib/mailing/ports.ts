@@ -1,8 +1,8 @@
 /**
  * What the mailing services need from the world, passed in (never imported): the records store,
  * the mailer, the clock, the settings, the topics, the program's guidance, a log, and the few
- * values that go into emails and links. netlify/lib/mailing/mailingPorts.ts builds them from
- * the environment; tests pass local servers' adapters or fakes.
+ * values that go into emails and links. The composition root (netlify/lib/composition.ts)
+ * builds them from the environment; tests pass local servers' adapters or fakes.
  */
 import { createHash } from 'node:crypto';
 import { escapeHtml } from '../../../src/lib/escapeHtml.ts';

@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { programYear } from '../../../src/schemas/primitives.ts';
 import type { RecordsStore } from '../records/recordsStore.ts';
 import { updateJsonRecord } from './ledger.ts';
+import { type MailingPorts, notifyCommittee } from './ports.ts';
+import { describeRefusal, type LinkRefusal, verifyPreferenceLink } from './signedLinks.ts';
 
 export const PREFERENCE_CHOICES = ['pause', 'resume', 'leave'] as const;
 export type PreferenceChoice = (typeof PREFERENCE_CHOICES)[number];
@@ -93,4 +95,39 @@ export async function savePreference(
     },
   );
   return { path, status, changed };
+}
+
+/** The posted choice when it is one of PREFERENCE_CHOICES; otherwise undefined (the page asks again). */
+export function parsePreferenceChoice(value: unknown): PreferenceChoice | undefined {
+  return PREFERENCE_CHOICES.find((choice) => choice === value);
+}
+
+export type PreferenceOutcome = { kind: 'refused'; reason: LinkRefusal; sentence: string } | { kind: 'saved'; path: string; status: PreferenceStatus; changed: boolean };
+
+/**
+ * A choice made through a signed preference link (the page's form, or a mail client's one-click):
+ * the link is checked, the choice saved, and a leaver is reported to the committee by record path
+ * only. A refused link records nothing.
+ */
+export async function choosePreference(
+  ports: MailingPorts,
+  request: { token: string | null | undefined; choice: PreferenceChoice; note?: string | undefined; via: 'page' | 'one-click' },
+): Promise<PreferenceOutcome> {
+  const { choice, note, via } = request;
+  const verified = verifyPreferenceLink(request.token, ports.signingSecret, ports.now());
+  if (!verified.ok) {
+    ports.log(`preferences: link refused (${verified.reason}); nothing recorded.`);
+    return { kind: 'refused', reason: verified.reason, sentence: describeRefusal(verified.reason, ports.settings.contactEmail) };
+  }
+  const saved = await savePreference(ports.records, verified.claims, choice, { note, via, now: ports.now() });
+  ports.log(`preferences: ${saved.path} ${saved.changed ? `set to ${saved.status}` : 'unchanged'} (${via}).`);
+  if (saved.changed && saved.status === 'leaving') {
+    await notifyCommittee(ports, 'A participant is leaving the program', [
+      `The ${verified.claims.role} ${verified.claims.personId} told us they are leaving the ${verified.claims.programYear} program, so their monthly emails have stopped.`,
+      `Record: ${saved.path}`,
+      `In: ${ports.records.description}`,
+      `Please get in touch with them and their partner (see matches/${verified.claims.programYear}.json).`,
+    ]);
+  }
+  return { kind: 'saved', ...saved };
 }

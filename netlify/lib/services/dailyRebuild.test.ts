@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { handlerContext } from '../../../tests/servers/harness/localServices.ts';
 import handler, { config } from '../../functions/daily-rebuild.ts';
 import { runDailyRebuild } from './dailyRebuild.ts';
 
@@ -60,7 +61,7 @@ describe('daily-rebuild function', () => {
     const previous = process.env.BUILD_HOOK_URL;
     delete process.env.BUILD_HOOK_URL;
     try {
-      const response = await handler();
+      const response = await handler(new Request('http://localhost/.netlify/functions/daily-rebuild', { method: 'POST' }), handlerContext());
       expect(response.status).toBe(200);
       expect(['not-due', 'no-hook']).toContain((await response.json()).outcome);
     } finally {
