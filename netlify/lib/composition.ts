@@ -7,9 +7,11 @@
  * choice.
  */
 import type { Context } from '@netlify/functions';
+import { createGitHubIdentity } from './committee/identity.ts';
+import type { WorkspacePorts } from './committee/ports.ts';
 import type { Settings } from '../../src/schemas/settings.ts';
 import { serverClock } from './config/clock.ts';
-import { type Environment, isProductionDeploy, parseEnvironment, type ServerConfig } from './config/environment.ts';
+import { type Environment, isProductionDeploy, LOCAL_SESSION_SECRET, MissingConfigurationError, parseEnvironment, type ServerConfig } from './config/environment.ts';
 import { createMailer } from './mail/createMailer.ts';
 import type { Mailer } from './mail/mailer.ts';
 import { createFileGuidanceSource } from './mailing/guidance.ts';
@@ -127,3 +129,36 @@ export const startBackgroundMailing: StartBackgroundMailing = (origin, month, se
     body: JSON.stringify({ month }),
     signal: AbortSignal.timeout(10_000),
   });
+
+/**
+ * Everything the committee workspace needs. The local "continue as the committee" stand-in exists
+ * only with the local records store and outside every Netlify deploy (production, branch and
+ * preview deploys all have a deploy context other than "dev"); otherwise GitHub decides who may
+ * sign in.
+ */
+export function workspacePorts(runtime: Runtime, settings: Settings, context: Pick<Context, 'deploy'> | undefined): WorkspacePorts {
+  const config = runtime.config();
+  const deployContext = context?.deploy?.context;
+  const onNetlify = deployContext !== undefined && deployContext !== 'dev';
+  const records = config.records;
+  const localSignIn = records.kind === 'local' && !onNetlify && !runtime.production;
+  // The local key is public: only the local stand-in may sign with it, never a deploy that signs in with GitHub.
+  const sessionSecret = config.committee.sessionSecret ?? (localSignIn ? LOCAL_SESSION_SECRET : undefined);
+  if (!sessionSecret)
+    throw new MissingConfigurationError(
+      'COMMITTEE_SESSION_SECRET is not set, and the committee workspace needs it to sign its sessions: set a long random value in the site’s environment variables.',
+    );
+  return {
+    records: recordsStore(runtime),
+    mailing: mailingPorts(runtime, settings),
+    settings,
+    now: serverNow(runtime),
+    log: runtime.log,
+    sessionSecret,
+    localSignIn,
+    identity: records.kind === 'github' ? createGitHubIdentity({ repo: records.repo, apiUrl: records.apiUrl }) : null,
+    authUrl: config.committee.authUrl,
+    siteId: config.committee.siteId,
+    siteUrl: config.siteUrl,
+  };
+}

@@ -8,7 +8,7 @@
 import { gzipSync } from 'node:zlib';
 import { type Browser, expect, type Page, request, test } from '@playwright/test';
 import PostalMime from 'postal-mime';
-import { axeViolations, siteSettings, watchForErrors } from './support/site.ts';
+import { axeViolations, axeViolationsWithoutScripts, siteSettings, watchForErrors } from './support/site.ts';
 import { formDefinitions } from '../../src/forms/formDefinitions.ts';
 import { FORM_IDS, formFields, type FormCase, formCase as newFormCase } from './forms/formCases.ts';
 import {
@@ -94,25 +94,8 @@ async function expectSummaryLinksFocusFields(page: Page, formCase: FormCase, err
   }
 }
 
-/**
- * axe runs inside the page, which a context without JavaScript does not allow; so the page the
- * server sent is checked, byte for byte, in a page whose own scripts are all blocked: the same
- * state a person without JavaScript sees.
- */
-async function axeViolationsWithoutScripts(browser: Browser, url: string, html: string): Promise<string[]> {
-  // Contexts made in a test inherit its options: JavaScript must be on for axe itself.
-  const context = await browser.newContext({ javaScriptEnabled: true });
-  const page = await context.newPage();
-  await page.route('**/*', (route) => {
-    if (route.request().url() === url) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
-    if (route.request().resourceType() === 'script') return route.abort();
-    return route.continue();
-  });
-  await page.goto(url);
-  await expect(page.locator('[data-error-summary]')).toBeVisible();
-  const violations = await axeViolations(page);
-  await context.close();
-  return violations;
+async function axeViolationsOfErrorPage(browser: Browser, url: string, html: string): Promise<string[]> {
+  return axeViolationsWithoutScripts(browser, url, html, (page) => expect(page.locator('[data-error-summary]')).toBeVisible());
 }
 
 /** The errors an empty form gets: every required field's own "say what to do" message. */
@@ -313,7 +296,7 @@ for (const formId of FORM_IDS) {
       await expect(page.locator('h1')).toHaveText(form.title);
       await expectErrorsShown(page, formCase, expected);
       await expectAnswersShown(page, form, typed);
-      expect(await axeViolationsWithoutScripts(browser, page.url(), await response.text())).toEqual([]);
+      expect(await axeViolationsOfErrorPage(browser, page.url(), await response.text())).toEqual([]);
       await expectSummaryLinksFocusFields(page, formCase, expected);
 
       // Correcting the answers on that page and sending again works.

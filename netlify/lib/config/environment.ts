@@ -32,6 +32,14 @@ export const LOCAL_SIGNING_SECRET = 'local-development-signing-key-not-secret';
 /** Without these a production deploy would fall back to a local store, the outbox or a placeholder. */
 export const REQUIRED_IN_PRODUCTION = ['SITE_URL', 'RECORDS_REPO', 'RESEND_API_KEY', 'MAIL_FROM', 'LINK_SIGNING_SECRET'] as const;
 
+/**
+ * Fixed key for the committee's session cookie, used only by the local stand-in sign-in; every
+ * deploy whose workspace signs in with GitHub needs COMMITTEE_SESSION_SECRET (composition.ts).
+ */
+export const LOCAL_SESSION_SECRET = 'local-committee-session-key-not-secret';
+/** Netlify's OAuth provider, the one Decap CMS signs in through. */
+export const DEFAULT_COMMITTEE_AUTH_URL = 'https://api.netlify.com/auth';
+
 const OWNER_NAME = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 
 /** A variable as set: surrounding blanks trimmed, and blank counts as unset. */
@@ -67,6 +75,13 @@ const variablesSchema = z.object({
   BUILD_HOOK_URL: variable,
   /** Another day's "now" for previews and tests; production ignores it. */
   SITE_NOW: variable,
+  /** Signs the committee workspace's session cookie. */
+  COMMITTEE_SESSION_SECRET: variable,
+  /** The OAuth provider the committee signs in through (Netlify's, as Decap's). */
+  COMMITTEE_AUTH_URL: variable,
+  /** The site's id for the OAuth provider; Netlify sets SITE_ID itself. */
+  NETLIFY_SITE_ID: variable,
+  SITE_ID: variable,
 });
 type Variables = z.output<typeof variablesSchema>;
 
@@ -88,6 +103,8 @@ export interface ServerConfig {
   buildHookUrl: string | undefined;
   /** SITE_NOW outside production; always undefined in production. */
   siteNow: string | undefined;
+  /** The committee workspace: its session key (unset: see LOCAL_SESSION_SECRET), OAuth provider and site id. */
+  committee: { sessionSecret: string | undefined; authUrl: string; siteId: string | undefined };
 }
 
 function toConfig(vars: Variables, production: boolean): ServerConfig {
@@ -113,6 +130,11 @@ function toConfig(vars: Variables, production: boolean): ServerConfig {
     linkSigningSecret: vars.LINK_SIGNING_SECRET ?? LOCAL_SIGNING_SECRET,
     buildHookUrl: vars.BUILD_HOOK_URL,
     siteNow: production ? undefined : vars.SITE_NOW,
+    committee: {
+      sessionSecret: vars.COMMITTEE_SESSION_SECRET,
+      authUrl: (vars.COMMITTEE_AUTH_URL ?? DEFAULT_COMMITTEE_AUTH_URL).replace(/\/+$/, ''),
+      siteId: vars.NETLIFY_SITE_ID ?? vars.SITE_ID,
+    },
   };
 }
 

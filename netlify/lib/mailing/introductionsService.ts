@@ -76,17 +76,10 @@ function unmatchedMentees(mentees: Array<Person & { submittedAt: string }>, pair
   return [...latest.values()].sort((a, b) => (a.personId < b.personId ? -1 : 1));
 }
 
-export async function runIntroductions(ports: MailingPorts, options: IntroductionsOptions): Promise<IntroductionsResult> {
-  const { programYear } = options;
-  const dryRun = options.dryRun ?? false;
-  const startedAt = Date.now();
-  const { records, log, settings } = ports;
-  const ledgerPath = introductionsLedgerPath(programYear);
-  const fallback = () => emptyIntroductionsLedger(programYear);
-
-  const pairs = await loadPairs(records, programYear);
-  const context: IntroductionContext = {
-    settings,
+/** What an introduction email is written from: the settings, the site, the sender and each role's first steps. */
+export async function introductionContext(ports: Pick<MailingPorts, 'settings' | 'siteUrl' | 'sender' | 'guidance'>): Promise<IntroductionContext> {
+  return {
+    settings: ports.settings,
     siteUrl: ports.siteUrl,
     sender: ports.sender,
     firstSteps: {
@@ -94,6 +87,18 @@ export async function runIntroductions(ports: MailingPorts, options: Introductio
       mentee: (await ports.guidance.firstSteps('mentee')) ?? BUILT_IN_FIRST_STEPS.mentee,
     },
   };
+}
+
+export async function runIntroductions(ports: MailingPorts, options: IntroductionsOptions): Promise<IntroductionsResult> {
+  const { programYear } = options;
+  const dryRun = options.dryRun ?? false;
+  const startedAt = Date.now();
+  const { records, log } = ports;
+  const ledgerPath = introductionsLedgerPath(programYear);
+  const fallback = () => emptyIntroductionsLedger(programYear);
+
+  const pairs = await loadPairs(records, programYear);
+  const context = await introductionContext(ports);
   let unmatched: Person[] = [];
   if (options.unmatched) {
     const { mentees, skipped } = await loadMenteeApplications(records, programYear);

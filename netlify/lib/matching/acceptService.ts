@@ -126,5 +126,13 @@ export function mergeProposal(matches: MatchesFile, proposal: ProposalFile, toda
 export async function listProposals(store: RecordsStore, programYear: string): Promise<string[]> {
   const folder = proposalsFolder(programYear);
   const stamps = (await store.listFiles(folder)).filter((path) => path.endsWith('.json')).map((path) => path.slice(folder.length + 1, -'.json'.length));
-  return stamps.sort().reverse();
+  // Two proposals in the same second are <stamp> and <stamp>-2, -3…: the later counts higher.
+  const order = (stamp: string) => {
+    const [, base = stamp, n = '1'] = /^(.*?Z)(?:-(\d+))?$/.exec(stamp) ?? [];
+    return { base, n: Number(n) };
+  };
+  return stamps.sort((a, b) => {
+    const [x, y] = [order(a), order(b)];
+    return x.base === y.base ? y.n - x.n : x.base < y.base ? 1 : -1;
+  });
 }

@@ -2,6 +2,7 @@ import { applicationSchemas } from '../../../src/schemas/application.ts';
 import type { ApplicationContent } from '../../../src/schemas/applicationContent.ts';
 import type { MatchingSettings } from '../../../src/schemas/settings.ts';
 import type { RecordsStore } from '../records/recordsStore.ts';
+import { leftOutOfMatching, loadReviews } from '../reviews/reviews.ts';
 import { loadApplications, loadConstraints, loadMatches, type StoredApplication } from './applications.ts';
 import { matchingVocabulary } from './compatibility.ts';
 import { proposalsFolder } from './constraints.ts';
@@ -46,8 +47,13 @@ export async function createProposal(store: RecordsStore, options: ProposeOption
   // An application already in a pair (active or locked) stays the one that counts for its person.
   const pinned = new Set<string>();
   for (const pair of [...(matches?.matches.pairs.filter((p) => p.status === 'active') ?? []), ...constraints.locked]) pinned.add(pair.mentor).add(pair.mentee);
-  const mentors = onePerPerson(applications.mentors, pinned);
-  const mentees = onePerPerson(applications.mentees, pinned);
+  // The committee's reviews: ineligible and withdrawn applications are left out (unless already in a pair, which the committee ends first).
+  const reviews = await loadReviews(store, programYear);
+  const counts = (application: { id: string }) => pinned.has(application.id) || !leftOutOfMatching(reviews.get(application.id));
+  const latestMentors = onePerPerson(applications.mentors, pinned);
+  const latestMentees = onePerPerson(applications.mentees, pinned);
+  const mentors = latestMentors.filter(counts);
+  const mentees = latestMentees.filter(counts);
   // Exclusions and ended pairs follow the person to the application that counts for them.
   const alias = new Map<string, string>();
   for (const [all, chosen] of [
@@ -71,7 +77,12 @@ export async function createProposal(store: RecordsStore, options: ProposeOption
     constraints: { locked: constraints.locked, exclude: constraints.exclude.map(follow) },
     existingPairs: (matches?.matches.pairs ?? []).map((pair) => (pair.status === 'ended' ? follow(pair) : pair)),
   });
-  const superseded = applications.mentors.length + applications.mentees.length - mentors.length - mentees.length;
+  const superseded = applications.mentors.length + applications.mentees.length - latestMentors.length - latestMentees.length;
+  const reviewedOut = latestMentors.length + latestMentees.length - mentors.length - mentees.length;
+  if (reviewedOut > 0)
+    result.warnings.push(
+      `${reviewedOut} application${reviewedOut === 1 ? ' was' : 's were'} left out because the committee marked ${reviewedOut === 1 ? 'it' : 'them'} not eligible or withdrawn.`,
+    );
   if (superseded > 0)
     result.warnings.push(
       `${superseded} earlier application${superseded === 1 ? ' was' : 's were'} left out because the same person applied again in the same role; the latest one counts.`,
@@ -94,10 +105,15 @@ export async function createProposal(store: RecordsStore, options: ProposeOption
   });
   const paths = { markdown: `${folder}/${stamp}.md`, csv: `${folder}/${stamp}.csv`, json: `${folder}/${stamp}.json` };
   const message = `Matching proposal ${stamp} for ${programYear}: ${proposal.summary.matched} pairs, ${proposal.summary.unmatched} unmatched`;
-  // The JSON goes last: its presence means the proposal is complete.
-  await store.createFile(paths.markdown, proposalMarkdown(proposal), `${message} (report)`);
-  await store.createFile(paths.csv, proposalCsv(proposal, vocabulary), `${message} (CSV)`);
-  await store.createFile(paths.json, `${JSON.stringify(proposal, null, 2)}\n`, message);
+  // One commit holds all three files, so a proposal is never half-written.
+  await store.createFiles(
+    [
+      { path: paths.markdown, content: proposalMarkdown(proposal) },
+      { path: paths.csv, content: proposalCsv(proposal, vocabulary) },
+      { path: paths.json, content: `${JSON.stringify(proposal, null, 2)}\n` },
+    ],
+    message,
+  );
   return { stamp, paths, summary: proposal.summary, warnings: proposal.warnings.length, skipped: applications.skipped, superseded };
 }
 

@@ -25,6 +25,20 @@ function storeWith(mentors: MentorCandidate[], mentees: MenteeCandidate[], extra
 }
 
 describe('createProposal', () => {
+  it('leaves out the applications the committee marked not eligible or withdrawn', async () => {
+    const store = storeWith([mentor(1, { capacity: 3 })], [mentee(1), mentee(2), mentee(3)]);
+    const review = (id: string, decision: string) => ({
+      path: `reviews/${YEAR}/${id}.json`,
+      content: JSON.stringify({ schemaVersion: 1, applicationId: id, role: 'mentee', programYear: YEAR, decision, notes: [] }),
+    });
+    await store.createFiles([review(testId('mentee', 1), 'not-eligible'), review(testId('mentee', 2), 'withdrawn'), review(testId('mentee', 3), 'eligible')], 'Reviews');
+    const outcome = await createProposal(store, { programYear: YEAR, settings: settings(), application: APPLICATION, now: NOW });
+    const proposal = proposalFileSchema.parse(JSON.parse((await store.readFile(outcome.paths.json))!.content));
+    expect(proposal.pairs.map((pair) => pair.mentee)).toEqual([testId('mentee', 3)]);
+    expect(proposal.unmatched).toEqual([]);
+    expect(proposal.warnings).toContain('2 applications were left out because the committee marked them not eligible or withdrawn.');
+  });
+
   it('writes the report, the CSV and the JSON under matching/<year>/proposals/', async () => {
     const store = storeWith([mentor(1, { capacity: 2 })], [mentee(1), mentee(2), mentee(3, { interests: ['metadata'] })]);
     const outcome = await createProposal(store, { programYear: YEAR, settings: settings(), application: APPLICATION, now: NOW });
@@ -36,7 +50,8 @@ describe('createProposal', () => {
       json: 'matching/2026-2027/proposals/2026-08-03T140509Z.json',
     });
     expect(outcome.summary).toMatchObject({ mentors: 1, mentees: 3, matched: 2, unmatched: 1 });
-    expect(store.commits.map((commit) => commit.path)).toEqual([outcome.paths.markdown, outcome.paths.csv, outcome.paths.json]);
+    // One commit holds the three files, so a proposal is never half-written.
+    expect(store.commits.map((commit) => commit.paths)).toEqual([[outcome.paths.markdown, outcome.paths.csv, outcome.paths.json]]);
 
     const proposal = proposalFileSchema.parse(JSON.parse((await store.readFile(outcome.paths.json))!.content));
     expect(proposal.basedOn).toEqual({ matchesSha: null, constraintsSha: null, mentorApplications: 1, menteeApplications: 3 });

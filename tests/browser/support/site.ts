@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { parse } from 'yaml';
 import { contentPath } from '../../../src/lib/contentDir.ts';
 import { settingsSchema } from '../../../src/schemas/settings.ts';
@@ -34,4 +34,25 @@ export function watchForErrors(page: Page): string[] {
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
   page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
   return errors;
+}
+
+/**
+ * axe runs inside the page, which a context without JavaScript does not allow; so the page the
+ * server sent is checked, byte for byte, in a page whose own scripts are all blocked: the same
+ * state a person without JavaScript sees. `ready` waits for what the check is about.
+ */
+export async function axeViolationsWithoutScripts(browser: Browser, url: string, html: string, ready?: (page: Page) => Promise<void>): Promise<string[]> {
+  // Contexts made in a test inherit its options: JavaScript must be on for axe itself.
+  const context = await browser.newContext({ javaScriptEnabled: true });
+  const page = await context.newPage();
+  await page.route('**/*', (route) => {
+    if (route.request().url() === url) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    if (route.request().resourceType() === 'script') return route.abort();
+    return route.continue();
+  });
+  await page.goto(url);
+  await ready?.(page);
+  const violations = await axeViolations(page);
+  await context.close();
+  return violations;
 }

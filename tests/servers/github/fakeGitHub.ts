@@ -37,6 +37,12 @@ export interface FakeGitHubOptions {
   putLatencyMs?: number;
   /** Files larger than this are served with encoding "none" as GitHub does above 1 MB. */
   largeFileBytes?: number;
+  /**
+   * People who sign in to the committee workspace with their own token (key): their login and
+   * their permission on the repository (none: GitHub answers 404 for the private repository).
+   * `GET /user` and `GET /repos/:owner/:repo` answer for them; the service token is "records-bot", an admin.
+   */
+  people?: Record<string, { login: string; permission: 'admin' | 'write' | 'read' | 'none' }>;
   /** A recursive tree listing longer than this is cut and marked truncated (GitHub: 100,000). */
   treeEntryLimit?: number;
 }
@@ -445,6 +451,12 @@ export interface FakeGitHub {
   token: string;
   state: FakeGitHubState;
   faults: FakeGitHubFaults;
+  /**
+   * The OAuth hand-over page (`${url}/auth`) as Netlify's provider serves it to Decap: it tells
+   * its opener "authorizing:github", waits for the answer, then sends
+   * "authorization:github:success:{token}" with `oauth.token` (set it to the person signing in).
+   */
+  oauth: { token: string };
   stop(): Promise<void>;
 }
 
@@ -872,6 +884,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       path = parsed.pathname;
     }
     const download = method === 'GET' && path.startsWith(codeloadPath);
+    // Who a token belongs to, asked with the person's own token (the committee's sign-in).
+    const identityPath = method === 'GET' && (path === '/user' || path.toLowerCase() === repoPath.toLowerCase());
     const { kind, filePath, rest } = download ? { kind: 'download-archive' as const, filePath: undefined, rest: path.slice(codeloadPath.length) } : classify(method, path);
     const record: RecordedRequest = { method, kind, path, status: 'hung', startedAt: Date.now(), ...(filePath !== undefined ? { filePath } : {}) };
     state.requests.push(record);
@@ -883,7 +897,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
         send(response, 404, 'Not Found', { 'content-type': 'text/plain; charset=utf-8' }, record);
         return;
       }
-    } else {
+    } else if (method === 'GET' && path === '/auth') {
+      return sendHandOverPage(response, record);
+    } else if (!identityPath) {
       const authorization = request.headers.authorization ?? '';
       const [scheme, credential] = authorization.split(/\s+/, 2);
       if (!scheme || !/^(token|bearer)$/i.test(scheme) || credential !== token) {
@@ -899,6 +915,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       return;
     }
 
+    if (identityPath) return identity(request, response, record, path === '/user');
     if (kind === 'get-content') return getContent(response, record, filePath ?? '', parsed.searchParams, String(request.headers.accept ?? ''));
     if (kind === 'put-content') return putContent(request, response, record, filePath ?? '');
     if (kind === 'get-tree') return getTree(response, record, rest, parsed.searchParams);
@@ -911,12 +928,72 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     return send(response, 404, notFound(), {}, record);
   }
 
+  /** The person a token belongs to, for the identity endpoints. */
+  function personOf(request: IncomingMessage) {
+    const [scheme, credential = ''] = (request.headers.authorization ?? '').split(/\s+/, 2);
+    if (!scheme || !/^(token|bearer)$/i.test(scheme)) return undefined;
+    if (credential === token) return { login: 'records-bot', permission: 'admin' as const };
+    return options.people?.[credential];
+  }
+
+  function identity(request: IncomingMessage, response: ServerResponse, record: RecordedRequest, user: boolean): void {
+    const person = personOf(request);
+    if (!person) {
+      send(response, 401, { message: 'Bad credentials', documentation_url: DOCS.root, status: '401' }, {}, record);
+      return;
+    }
+    if (user) {
+      send(response, 200, { login: person.login, id: 1000 + person.login.length, type: 'User', site_admin: false }, {}, record);
+      return;
+    }
+    if (person.permission === 'none') {
+      send(response, 404, notFound(), {}, record);
+      return;
+    }
+    const level = { admin: 3, write: 2, read: 1 }[person.permission];
+    send(
+      response,
+      200,
+      {
+        id: 1,
+        name: options.repo,
+        full_name: `${options.owner}/${options.repo}`,
+        private: true,
+        owner: { login: options.owner },
+        default_branch: state.branch,
+        permissions: { admin: level >= 3, maintain: level >= 3, push: level >= 2, triage: level >= 2, pull: level >= 1 },
+      },
+      {},
+      record,
+    );
+  }
+
+  function sendHandOverPage(response: ServerResponse, record: RecordedRequest): void {
+    const message = `authorization:github:success:${JSON.stringify({ token: oauth.token, provider: 'github' })}`;
+    const page = `<!doctype html><title>Authorizing</title><p>Authorizing…</p><script>
+(() => {
+  const message = ${JSON.stringify(message)};
+  window.addEventListener('message', (event) => {
+    if (event.data === 'authorizing:github') window.opener.postMessage(message, event.origin);
+  });
+  window.opener.postMessage('authorizing:github', '*');
+})();
+</script>`;
+    requestCounter += 1;
+    record.status = 200;
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(page);
+  }
+
+  const oauth = { token: '' };
+
   return {
     url,
     owner: options.owner,
     repo: options.repo,
     branch: state.branch,
     token,
+    oauth,
     state,
     faults,
     async stop() {

@@ -1,0 +1,83 @@
+/** /committee/: the years that applications are for and that is running, at a glance, and what to do next. */
+import { listProposals } from '../../matching/acceptService.ts';
+import { generateSampleApplications, writeSampleApplications } from '../../matching/sampleApplications.ts';
+import type { RecordsStore } from '../../records/recordsStore.ts';
+import type { WorkspacePorts } from '../ports.ts';
+import { notice, table } from '../views/components.ts';
+import { html } from '../views/html.ts';
+import type { WorkspacePage } from '../views/layout.ts';
+import { loadYearRecords, yearSummary } from '../yearRecords.ts';
+
+const ROLE_PLURAL = { mentee: 'Mentees', mentor: 'Mentors' } as const;
+
+export async function overviewPage(ports: WorkspacePorts, flash: string | undefined): Promise<WorkspacePage> {
+  const { applications: applicationsYear, running } = ports.settings.programYears;
+  const years = applicationsYear === running ? [running] : [applicationsYear, running];
+  const sections = await Promise.all(
+    years.map(async (year) => {
+      const [records, proposals] = await Promise.all([loadYearRecords(ports.records, ports.settings, year), listProposals(ports.records, year)]);
+      const summary = yearSummary(records);
+      const next: Array<{ text: string; href: string }> = [];
+      const newCount = summary.byRole.reduce((sum, role) => sum + role.new, 0);
+      if (newCount > 0) next.push({ text: `Review ${newCount} new application${newCount === 1 ? '' : 's'}`, href: `/committee/applications/?year=${year}&status=new` });
+      if (summary.menteesUnmatched > 0)
+        next.push({
+          text:
+            proposals.length > 0
+              ? `Look at the latest proposal and accept it (${summary.menteesUnmatched} mentees not yet matched)`
+              : `Make a matching proposal for ${summary.menteesUnmatched} mentees not yet matched`,
+          href: `/committee/matching/?year=${year}`,
+        });
+      if (summary.notIntroduced > 0)
+        next.push({ text: `Introduce ${summary.notIntroduced} new pair${summary.notIntroduced === 1 ? '' : 's'}`, href: `/committee/mailings/?year=${year}` });
+      const label = year === applicationsYear && year !== running ? `${year}: applications` : year === running && year !== applicationsYear ? `${year}: running now` : `${year}`;
+      return html`<section class="workspace-section" aria-labelledby="year-${year}">
+<h2 id="year-${year}">${label}</h2>
+${table(
+  `Applications for ${year}`,
+  [
+    { heading: 'Role', cell: (row: (typeof summary.byRole)[number]) => ROLE_PLURAL[row.role] },
+    { heading: 'All', cell: (row) => html`<a href="/committee/applications/?year=${year}&amp;role=${row.role}">${row.total}</a>`, numeric: true },
+    { heading: 'New', cell: (row) => row.new, numeric: true },
+    { heading: 'Eligible', cell: (row) => row.eligible, numeric: true },
+    { heading: 'Not eligible', cell: (row) => row.notEligible, numeric: true },
+    { heading: 'Withdrawn', cell: (row) => row.withdrawn, numeric: true },
+  ],
+  summary.byRole,
+  'No applications yet.',
+)}
+<ul class="figures">
+<li><strong>${summary.menteesMatched}</strong> mentees matched</li>
+<li><strong>${summary.menteesUnmatched}</strong> mentees not matched</li>
+<li><strong>${summary.pairsActive}</strong> pairs active</li>
+<li><strong>${summary.pairsEnded}</strong> pairs ended</li>
+</ul>
+<h3>What needs doing</h3>
+${next.length > 0 ? html`<ul class="next-steps">${next.map((step) => html`<li><a href="${step.href}">${step.text}</a></li>`)}</ul>` : html`<p class="empty-state">Nothing needs doing for ${year} right now.</p>`}
+</section>`;
+    }),
+  );
+  // On the committee's own computer, a year of fake applications to try the workspace on.
+  const samples = ports.localSignIn
+    ? html`<form class="form" method="post" action="/committee/">
+<input type="hidden" name="intent" value="sample-applications">
+<h2>Try it with sample applications</h2>
+<p>This copy of the site keeps its records on this computer. Add 12 mentor and 20 mentee applications from made-up people for ${applicationsYear} to try the workspace; adding them again adds nothing new.</p>
+<button class="button button-secondary" type="submit">Add sample applications</button>
+</form>`
+    : '';
+  return {
+    title: 'Overview',
+    section: '/committee/',
+    body: html`<h1>Committee workspace</h1>${notice(flash)}${sections}${samples}`,
+  };
+}
+
+/** POST /committee/ intent=sample-applications: only with the local records store (never on a deploy). */
+export async function addSampleApplications(ports: WorkspacePorts, store: RecordsStore): Promise<number | null> {
+  if (!ports.localSignIn) return null;
+  const programYear = ports.settings.programYears.applications;
+  const { opens, closes } = ports.settings.applicationWindow;
+  const records = generateSampleApplications({ programYear, mentors: 12, mentees: 20, seed: 1, settings: ports.settings, opens, closes });
+  return (await writeSampleApplications(store, records)).created;
+}

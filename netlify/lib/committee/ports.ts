@@ -1,0 +1,33 @@
+/**
+ * What the committee workspace needs from the world, chosen by the composition root
+ * (composition.ts): the records store, the mailing ports for introductions, the settings, a
+ * clock, who may sign in and how.
+ */
+import type { Settings } from '../../../src/schemas/settings.ts';
+import type { MailingPorts } from '../mailing/ports.ts';
+import type { RecordsStore } from '../records/recordsStore.ts';
+import type { CommitteeIdentity } from './identity.ts';
+
+export interface CommitteeSignIn {
+  /** Signs the session cookie (COMMITTEE_SESSION_SECRET; a fixed local key outside production). */
+  sessionSecret: string;
+  /** The "Continue as the local committee" stand-in: only locally, with the local records store. */
+  localSignIn: boolean;
+  /** GitHub, asked at sign-in; null when the records are local (nobody signs in with GitHub then). */
+  identity: CommitteeIdentity | null;
+  /** The OAuth provider's base (COMMITTEE_AUTH_URL, default Netlify's), and the site id it needs. */
+  authUrl: string;
+  siteId: string | undefined;
+  /** The site's public origin: the only origin state-changing requests may come from. */
+  siteUrl: string;
+}
+
+export interface WorkspacePorts extends CommitteeSignIn {
+  records: RecordsStore;
+  /** The mailing services' ports (introductions); their records store is replaced per member by an attributed one. */
+  mailing: MailingPorts;
+  settings: Settings;
+  now: () => Date;
+  /** Ids, paths and counts only. */
+  log: (line: string) => void;
+}

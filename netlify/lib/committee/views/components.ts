@@ -1,0 +1,141 @@
+/**
+ * The workspace's building blocks, in the GOV.UK patterns the site's forms use: an error
+ * summary that links to each field, inline errors, a notice after an action, tables with
+ * captions, radios and text areas with hints. Each returns safe markup (views/html.ts).
+ */
+import { type Html, html } from './html.ts';
+
+export interface FieldError {
+  /** The field's id on the page. */
+  field: string;
+  message: string;
+}
+
+/** "There is a problem" and a link to each field in error; focused by the page's script, announced without it. */
+export function errorSummary(errors: readonly FieldError[]): Html {
+  if (errors.length === 0) return html``;
+  return html`<div class="error-summary" role="alert" tabindex="-1" data-error-summary>
+<h2 class="error-summary-title">There is a problem</h2>
+<ul class="error-summary-list">${errors.map((error) => html`<li><a href="#${error.field}">${error.message}</a></li>`)}</ul>
+</div>`;
+}
+
+/** The green panel after an action went through ("Review saved."). */
+export function notice(text: string | undefined): Html {
+  if (!text) return html``;
+  return html`<div class="panel notice" role="status"><p>${text}</p></div>`;
+}
+
+/** A panel that says what went wrong when nothing was changed. */
+export function problem(text: string | undefined): Html {
+  if (!text) return html``;
+  return html`<div class="error-summary" role="alert" tabindex="-1" data-error-summary><h2 class="error-summary-title">Nothing was changed</h2><p>${text}</p></div>`;
+}
+
+export interface Column<Row> {
+  heading: string;
+  cell: (row: Row) => Html | string | number;
+  /** Numbers align right. */
+  numeric?: boolean;
+}
+
+/** A table with a caption; an empty list shows `empty` instead. */
+export function table<Row>(caption: string, columns: readonly Column<Row>[], rows: readonly Row[], empty: string): Html {
+  if (rows.length === 0) return html`<p class="empty-state">${empty}</p>`;
+  return html`<div class="table-wrap"><table class="table">
+<caption class="table-caption">${caption}</caption>
+<thead><tr>${columns.map((column) => html`<th scope="col"${column.numeric ? html` class="numeric"` : ''}>${column.heading}</th>`)}</tr></thead>
+<tbody>${rows.map((row) => html`<tr>${columns.map((column) => html`<td${column.numeric ? html` class="numeric"` : ''}>${column.cell(row)}</td>`)}</tr>`)}</tbody>
+</table></div>`;
+}
+
+/** Label and value rows (GOV.UK's summary list). */
+export function summaryList(rows: ReadonlyArray<{ label: string; value: Html | string }>): Html {
+  return html`<dl class="summary-list">${rows.map((row) => html`<div class="summary-row"><dt>${row.label}</dt><dd>${row.value}</dd></div>`)}</dl>`;
+}
+
+function errorFor(errors: readonly FieldError[], id: string): FieldError | undefined {
+  return errors.find((error) => error.field === id);
+}
+
+export interface RadiosOptions {
+  id: string;
+  name: string;
+  legend: string;
+  choices: ReadonlyArray<{ value: string; label: string; hint?: string }>;
+  checked?: string | undefined;
+  errors?: readonly FieldError[];
+}
+
+export function radios(options: RadiosOptions): Html {
+  const error = errorFor(options.errors ?? [], options.id);
+  return html`<div class="form-group${error ? ' form-group-error' : ''}">
+<fieldset class="fieldset"${error ? html` aria-describedby="${options.id}-error"` : ''}>
+<legend class="legend">${options.legend}</legend>
+${error ? html`<p class="error-message" id="${options.id}-error"><span class="visually-hidden">Error:</span> ${error.message}</p>` : ''}
+${options.choices.map(
+  (choice, index) => html`<div class="choice">
+<input class="choice-input" type="radio" id="${index === 0 ? options.id : `${options.id}-${index}`}" name="${options.name}" value="${choice.value}"${choice.value === options.checked ? ' checked' : ''}${choice.hint ? html` aria-describedby="${options.id}-${index}-hint"` : ''}>
+<label class="choice-label" for="${index === 0 ? options.id : `${options.id}-${index}`}">${choice.label}</label>
+${choice.hint ? html`<div class="hint choice-hint" id="${options.id}-${index}-hint">${choice.hint}</div>` : ''}
+</div>`,
+)}
+</fieldset>
+</div>`;
+}
+
+export interface TextOptions {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  value?: string | undefined;
+  errors?: readonly FieldError[];
+  maxLength?: number;
+  rows?: number;
+  /** A single-line input (type search or text) instead of a text area. */
+  type?: 'text' | 'search';
+}
+
+export function textField(options: TextOptions): Html {
+  const error = errorFor(options.errors ?? [], options.id);
+  const described = [options.hint ? `${options.id}-hint` : '', error ? `${options.id}-error` : ''].filter(Boolean).join(' ');
+  const attributes = html`id="${options.id}" name="${options.name}"${options.maxLength ? html` maxlength="${options.maxLength}"` : ''}${described ? html` aria-describedby="${described}"` : ''}`;
+  return html`<div class="form-group${error ? ' form-group-error' : ''}">
+<label class="label" for="${options.id}">${options.label}</label>
+${options.hint ? html`<div class="hint" id="${options.id}-hint">${options.hint}</div>` : ''}
+${error ? html`<p class="error-message" id="${options.id}-error"><span class="visually-hidden">Error:</span> ${error.message}</p>` : ''}
+${
+  options.type
+    ? html`<input class="input${error ? ' input-error' : ''}" type="${options.type}" ${attributes} value="${options.value ?? ''}">`
+    : html`<textarea class="textarea${error ? ' input-error' : ''}" ${attributes} rows="${options.rows ?? 4}">${options.value ?? ''}</textarea>`
+}
+</div>`;
+}
+
+export interface SelectOptions {
+  id: string;
+  name: string;
+  label: string;
+  choices: ReadonlyArray<{ value: string; label: string }>;
+  selected?: string | undefined;
+}
+
+export function select(options: SelectOptions): Html {
+  return html`<div class="form-group">
+<label class="label" for="${options.id}">${options.label}</label>
+<select class="select" id="${options.id}" name="${options.name}">${options.choices.map(
+    (choice) => html`<option value="${choice.value}"${choice.value === (options.selected ?? '') ? ' selected' : ''}>${choice.label}</option>`,
+  )}</select>
+</div>`;
+}
+
+/** A tag beside a name ("New", "Eligible"). */
+export function tag(text: string, kind: 'neutral' | 'good' | 'warn' = 'neutral'): Html {
+  return html`<strong class="tag tag-${kind}">${text}</strong>`;
+}
+
+/** Hidden fields every workspace form carries. */
+export function hidden(name: string, value: string): Html {
+  return html`<input type="hidden" name="${name}" value="${value}">`;
+}

@@ -1,0 +1,200 @@
+/**
+ * The workspace's pages and actions through its handler, on a real local git records store:
+ * reviews, proposals, acceptance and introductions are each one commit signed with the
+ * member's login, and a stale form changes nothing.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { testPorts } from '../../../tests/servers/harness/mailingTestPorts.ts';
+import { listProposals } from '../matching/acceptService.ts';
+import { generateSampleApplications, writeSampleApplications } from '../matching/sampleApplications.ts';
+import { createLocalGitRecordsStore } from '../records/localGitRecordsStore.ts';
+import type { RecordsStore } from '../records/recordsStore.ts';
+import type { WorkspacePorts } from './ports.ts';
+import { newSession, SESSION_COOKIE, sealSession } from './session.ts';
+import { handleWorkspace } from './workspace.ts';
+
+const SITE = 'https://mentoring.example.org';
+const SECRET = 'unit-test-session-secret';
+let dir: string;
+let records: RecordsStore;
+let ports: WorkspacePorts;
+let mailing: ReturnType<typeof testPorts>;
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'workspace-records-'));
+  records = createLocalGitRecordsStore({ dir, log: () => {} });
+  mailing = testPorts();
+  const year = mailing.settings.programYears.applications;
+  await writeSampleApplications(records, generateSampleApplications({ programYear: year, mentors: 4, mentees: 6, seed: 3, settings: mailing.settings }));
+  ports = {
+    records,
+    mailing: { ...mailing, records },
+    settings: mailing.settings,
+    now: () => new Date('2026-08-03T14:00:00Z'),
+    log: () => {},
+    sessionSecret: SECRET,
+    localSignIn: false,
+    identity: null,
+    authUrl: 'https://api.netlify.com/auth',
+    siteId: undefined,
+    siteUrl: SITE,
+  };
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const cookie = () => `${SESSION_COOKIE}=${sealSession(newSession('jdoe', 'github', new Date('2026-08-03T13:00:00Z')), SECRET)}`;
+const get = (path: string) => handleWorkspace(new Request(`${SITE}${path}`, { headers: { cookie: cookie() } }), ports);
+const post = (path: string, fields: Record<string, string>, origin = SITE) =>
+  handleWorkspace(
+    new Request(`${SITE}${path}`, {
+      method: 'POST',
+      headers: { cookie: cookie(), origin, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(fields),
+    }),
+    ports,
+  );
+const lastCommit = () => execFileSync('git', ['-C', dir, 'log', '-1', '--format=%s'], { encoding: 'utf8' }).trim();
+const commitCount = () => Number(execFileSync('git', ['-C', dir, 'rev-list', '--count', 'HEAD'], { encoding: 'utf8' }).trim());
+const year = () => ports.settings.programYears.applications;
+const applicationIds = async (role: 'mentor' | 'mentee') => (await records.listFiles(`applications/${year()}/${role}`)).map((path) => path.split('/').at(-1)!.replace('.json', ''));
+const hiddenValue = (page: string, name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(page)?.[1] ?? '';
+
+describe('the committee workspace', () => {
+  it('shows the year at a glance, with what needs doing', async () => {
+    const response = await get('/committee/');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('x-robots-tag')).toContain('noindex');
+    const page = await response.text();
+    expect(page).toContain('Review 10 new applications');
+    expect(page).toContain('Signed in as <strong>jdoe</strong>');
+  });
+
+  it('lists applications with search and filters, and shows one in full', async () => {
+    const [first] = await applicationIds('mentee');
+    const whole = await (await get(`/committee/applications/${first}/?year=${year()}`)).text();
+    const name = /<h1>([^<]+) <span class="meta">\(mentee\)/.exec(whole)?.[1] ?? '';
+    expect(name).not.toBe('');
+    const list = await (await get(`/committee/applications/?year=${year()}&role=mentee`)).text();
+    expect(list).toContain('Mentees: 6 applications');
+    const searched = await (await get(`/committee/applications/?year=${year()}&role=mentee&q=${encodeURIComponent(name.split(' ')[0]!.toLowerCase())}`)).text();
+    expect(searched).toContain(name);
+    expect(searched).toMatch(/Mentees: \d+ applications? matching the filters/);
+    const none = await (await get(`/committee/applications/?year=${year()}&role=mentee&status=withdrawn`)).text();
+    expect(none).toContain('No applications match these filters.');
+  });
+
+  it('records a review as its own record, in one commit signed with the login, and leaves the application as sent', async () => {
+    const [id] = await applicationIds('mentee');
+    const applicationBefore = await records.readFile(`applications/${year()}/mentee/${id}.json`);
+    const response = await post(`/committee/applications/${id}/?year=${year()}`, { decision: 'not-eligible', reason: 'Not a member and not joining', reviewSha: '' });
+    expect(response.status).toBe(303);
+    const review = JSON.parse((await records.readFile(`reviews/${year()}/${id}.json`))!.content);
+    expect(review).toMatchObject({ applicationId: id, decision: 'not-eligible', reason: 'Not a member and not joining', decidedBy: 'jdoe' });
+    expect(lastCommit()).toBe(`Review mentee application ${id} (not eligible), by jdoe`);
+    expect(await records.readFile(`applications/${year()}/mentee/${id}.json`)).toEqual(applicationBefore);
+
+    // The ineligible mentee is left out of the next proposal.
+    expect((await post(`/committee/matching/?year=${year()}`, { intent: 'propose' })).status).toBe(303);
+    const [stamp] = (await records.listFiles(`matching/${year()}/proposals`)).filter((path) => path.endsWith('.json'));
+    const proposal = JSON.parse((await records.readFile(stamp!))!.content);
+    expect([...proposal.pairs.map((pair: { mentee: string }) => pair.mentee), ...proposal.unmatched.map((entry: { mentee: string }) => entry.mentee)]).not.toContain(id);
+  });
+
+  it('says what is wrong with a review and stores nothing', async () => {
+    const [id] = await applicationIds('mentor');
+    const before = commitCount();
+    const response = await post(`/committee/applications/${id}/?year=${year()}`, { decision: 'not-eligible', reason: '', reviewSha: '' });
+    expect(response.status).toBe(400);
+    const page = await response.text();
+    expect(page).toContain('There is a problem');
+    expect(page).toContain('href="#reason">Say why the application is not eligible.');
+    expect(commitCount()).toBe(before);
+  });
+
+  it('refuses a stale review form and keeps the newer review', async () => {
+    const [id] = await applicationIds('mentor');
+    const opened = await (await get(`/committee/applications/${id}/?year=${year()}`)).text();
+    const staleSha = hiddenValue(opened, 'reviewSha');
+    await post(`/committee/applications/${id}/?year=${year()}`, { decision: 'eligible', reviewSha: staleSha });
+    const response = await post(`/committee/applications/${id}/?year=${year()}`, { decision: 'withdrawn', reviewSha: staleSha });
+    expect(response.status).toBe(409);
+    expect(await response.text()).toContain('Someone else saved a review of this application');
+    expect(JSON.parse((await records.readFile(`reviews/${year()}/${id}.json`))!.content).decision).toBe('eligible');
+  });
+
+  it('proposes, accepts and introduces, each change one commit by the member; a stale accept changes nothing', async () => {
+    expect((await post(`/committee/matching/?year=${year()}`, { intent: 'propose' })).status).toBe(303);
+    expect(lastCommit()).toMatch(/^Matching proposal \S+ for \d{4}-\d{4}: \d+ pairs, \d+ unmatched, by jdoe$/);
+    const matching = await (await get(`/committee/matching/?year=${year()}`)).text();
+    expect(matching).toContain('Accept this proposal');
+    const stamp = hiddenValue(matching, 'proposal');
+
+    const stale = await post(`/committee/matching/?year=${year()}`, { intent: 'accept', proposal: stamp, matchesSha: 'not-the-current-sha' });
+    expect(stale.status).toBe(409);
+    expect(await records.readFile(`matches/${year()}.json`)).toBeNull();
+
+    const accepted = await post(`/committee/matching/?year=${year()}`, { intent: 'accept', proposal: stamp, matchesSha: hiddenValue(matching, 'matchesSha') });
+    expect(accepted.status).toBe(303);
+    expect(lastCommit()).toMatch(new RegExp(`^Accept matching proposal ${stamp} for ${year()}: \\d+ new pairs?, by jdoe$`));
+    const pairs = JSON.parse((await records.readFile(`matches/${year()}.json`))!.content).pairs;
+    expect(pairs.length).toBeGreaterThan(0);
+
+    const unconfirmed = await post(`/committee/mailings/?year=${year()}`, { intent: 'introduce' });
+    expect(unconfirmed.status).toBe(400);
+    expect(mailing.mailer.sent.length).toBe(0);
+
+    const sent = await post(`/committee/mailings/?year=${year()}`, { intent: 'introduce', confirm: 'yes' });
+    expect(sent.status).toBe(303);
+    expect(sent.headers.get('location')).toContain(`introduced=${pairs.length}`);
+    expect(mailing.mailer.sent.length).toBe(pairs.length * 2);
+    expect(lastCommit()).toMatch(/, by jdoe$/);
+    const after = await (await get(`/committee/mailings/?year=${year()}`)).text();
+    expect(after).toContain('Every pair has been introduced.');
+  });
+
+  it('locks a mentee to another mentor from the ranked list, and the next proposal keeps it', async () => {
+    await post(`/committee/matching/?year=${year()}`, { intent: 'propose' });
+    const matching = await (await get(`/committee/matching/?year=${year()}`)).text();
+    const stamp = hiddenValue(matching, 'proposal');
+    const mentee = /&amp;mentee=([0-9a-f-]{36})#alternatives/.exec(matching)?.[1] ?? '';
+    const ranked = await (await get(`/committee/matching/?year=${year()}&proposal=${stamp}&mentee=${mentee}`)).text();
+    const mentor =
+      /name="mentor" value="([0-9a-f-]{36})"><input type="hidden" name="mentee" value="[0-9a-f-]{36}"><input type="hidden" name="constraintsSha" value="[^"]*">\s*<button class="button button-secondary button-small" type="submit">Give this mentor/.exec(
+        ranked,
+      )?.[1];
+    expect(mentor).toBeDefined();
+    const locked = await post(`/committee/matching/?year=${year()}&proposal=${stamp}`, {
+      intent: 'lock',
+      mentor: mentor!,
+      mentee,
+      constraintsSha: hiddenValue(ranked, 'constraintsSha'),
+    });
+    expect(locked.status).toBe(303);
+    expect(lastCommit()).toBe(`Lock the pair of mentor ${mentor} and mentee ${mentee} for ${year()}, by jdoe`);
+    // The same page again is stale now: nothing changes.
+    const again = await post(`/committee/matching/?year=${year()}&proposal=${stamp}`, {
+      intent: 'forbid',
+      mentor: mentor!,
+      mentee,
+      constraintsSha: hiddenValue(ranked, 'constraintsSha'),
+    });
+    expect(again.status).toBe(409);
+    await post(`/committee/matching/?year=${year()}`, { intent: 'propose' });
+    const [newest] = await listProposals(records, year());
+    expect(newest).toMatch(/-2$/);
+    const latest = JSON.parse((await records.readFile(`matching/${year()}/proposals/${newest}.json`))!.content);
+    expect(latest.pairs).toContainEqual(expect.objectContaining({ mentor, mentee, kept: 'committee' }));
+  });
+
+  it('refuses an action from another origin and changes nothing', async () => {
+    const before = commitCount();
+    const response = await post(`/committee/matching/?year=${year()}`, { intent: 'propose' }, 'https://evil.example');
+    expect(response.status).toBe(403);
+    expect(commitCount()).toBe(before);
+  });
+});

@@ -1,0 +1,117 @@
+/**
+ * GET and POST /committee/…: the committee workspace. Every request is checked first: a valid
+ * session cookie (else the sign-in page, and nothing else), and for a POST an Origin that is the
+ * site's own. An action posts to its page's own address; it answers with a redirect to the page
+ * (so a reload repeats nothing) or, when the input or the moment is wrong, the same page with
+ * the problem said plainly and nothing written. Every write goes through a records store that
+ * signs its commits with the member's login.
+ */
+import { readBody } from '../http/readBody.ts';
+import { withSecurityHeaders } from '../http/securityHeaders.ts';
+import { RecordFileError } from '../matching/applications.ts';
+import { attributedStore } from '../records/attributedStore.ts';
+import { RecordsUnavailableError } from '../records/recordsStore.ts';
+import { applicationPage, applicationsPage, saveReview } from './pages/applications.ts';
+import { introductionsAction, introductionsPage } from './pages/introductions.ts';
+import { matchingAction, matchingPage } from './pages/matching.ts';
+import { addSampleApplications, overviewPage } from './pages/overview.ts';
+import type { WorkspacePorts } from './ports.ts';
+import { type CommitteeSession, fromOwnOrigin, readSession } from './session.ts';
+import { html } from './views/html.ts';
+import { type WorkspacePage, workspaceResponse } from './views/layout.ts';
+import { signInPage } from './views/signIn.ts';
+
+const APPLICATION_PATH = /^\/committee\/applications\/([0-9a-f-]{36})\/?$/;
+
+const notFound = (): WorkspacePage => ({
+  title: 'Page not found',
+  body: html`<h1>Page not found</h1><p>There is no such page in the committee workspace. <a href="/committee/">Go to the overview</a>.</p>`,
+  status: 404,
+});
+
+/** Sentences after an overview action, from the counts in the address (never free text). */
+const SAMPLES_ADDED = new Map<string, (query: URLSearchParams) => string>([
+  ['samples', (query) => `${Number(query.get('count') ?? 0)} sample applications were added. Review them under Applications.`],
+]);
+
+const redirect = (location: string) => new Response(null, { status: 303, headers: withSecurityHeaders({ Location: location }) });
+
+export async function handleWorkspace(request: Request, ports: WorkspacePorts): Promise<Response> {
+  const url = new URL(request.url);
+  const check = readSession(request, ports.sessionSecret, ports.now());
+  if (!check.ok) {
+    const problem = check.reason === 'none' ? (url.searchParams.has('signed-out') ? 'signed-out' : undefined) : check.reason;
+    const page = signInPage(ports, problem);
+    // Signed out, nothing but the sign-in page is shown, whatever was asked for.
+    return workspaceResponse(request, null, { ...page, status: problem === undefined || problem === 'signed-out' ? (url.pathname === '/committee/' ? 200 : 401) : page.status });
+  }
+  const session = check.session;
+  if (request.method === 'POST' && !fromOwnOrigin(request, ports.siteUrl)) {
+    return workspaceResponse(request, session, {
+      title: 'Refused',
+      status: 403,
+      body: html`<h1>Refused</h1><p>That request did not come from the committee’s own pages, so nothing was changed.</p>`,
+    });
+  }
+  try {
+    return await route(request, url, session, ports);
+  } catch (error) {
+    if (error instanceof RecordsUnavailableError) {
+      ports.log(`committee: ${url.pathname}: the records store did not answer (${error.message})`);
+      return workspaceResponse(request, session, {
+        title: 'Records not available',
+        status: 503,
+        body: html`<h1>The records are not available</h1><div class="panel"><p>GitHub, where the program’s records are kept, did not answer in time. ${request.method === 'POST' ? 'Nothing was changed. ' : ''}Try again in a few minutes.</p></div>`,
+      });
+    }
+    if (error instanceof RecordFileError) {
+      ports.log(`committee: ${url.pathname}: ${error.message}`);
+      return workspaceResponse(request, session, {
+        title: 'A record needs fixing',
+        status: 500,
+        body: html`<h1>A record needs fixing</h1><div class="panel"><p>${error.message} Nothing was changed.</p></div>`,
+      });
+    }
+    throw error;
+  }
+}
+
+async function route(request: Request, url: URL, session: CommitteeSession, ports: WorkspacePorts): Promise<Response> {
+  const page = (value: WorkspacePage | null) => workspaceResponse(request, session, value ?? notFound());
+  const path = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
+  const store = attributedStore(ports.records, session.login);
+  const fields = async () => {
+    const body = await readBody(request, { maxBytes: 16_384, accept: ['form'] });
+    return body.ok ? body.fields : {};
+  };
+  const application = APPLICATION_PATH.exec(path);
+
+  if (request.method !== 'POST') {
+    if (path === '/committee/') return page(await overviewPage(ports, SAMPLES_ADDED.get(url.searchParams.get('done') ?? '')?.(url.searchParams)));
+    if (path === '/committee/applications/') return page(await applicationsPage(ports, url));
+    if (application?.[1])
+      return page(await applicationPage(ports, url, application[1], { flash: url.searchParams.get('done') === 'review' ? 'The review was saved.' : undefined }));
+    if (path === '/committee/matching/') return page(await matchingPage(ports, url));
+    if (path === '/committee/mailings/') return page(await introductionsPage(ports, url));
+    return page(null);
+  }
+
+  if (path === '/committee/') {
+    const added = (await fields()).intent === 'sample-applications' ? await addSampleApplications(ports, store) : null;
+    if (added === null) return page(null);
+    return redirect(`/committee/?done=samples&count=${added}`);
+  }
+  if (application?.[1]) {
+    const outcome = await saveReview(ports, store, url, application[1], await fields(), session.login);
+    return 'redirect' in outcome ? redirect(outcome.redirect) : page(outcome.page);
+  }
+  if (path === '/committee/matching/') {
+    const outcome = await matchingAction(ports, store, url, await fields());
+    return 'redirect' in outcome ? redirect(outcome.redirect) : page(await matchingPage(ports, url, outcome));
+  }
+  if (path === '/committee/mailings/') {
+    const outcome = await introductionsAction({ ...ports, mailing: { ...ports.mailing, records: store } }, store, url, await fields());
+    return 'redirect' in outcome ? redirect(outcome.redirect) : page(await introductionsPage(ports, url, outcome));
+  }
+  return page(null);
+}
