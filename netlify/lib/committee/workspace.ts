@@ -11,28 +11,18 @@ import { withSecurityHeaders } from '../http/securityHeaders.ts';
 import { RecordFileError } from '../matching/applications.ts';
 import { attributedStore } from '../records/attributedStore.ts';
 import { RecordsUnavailableError } from '../records/recordsStore.ts';
-import { applicationPage, applicationsPage, saveReview } from './pages/applications.ts';
-import { introductionsAction, introductionsPage } from './pages/introductions.ts';
-import { matchingAction, matchingPage } from './pages/matching.ts';
-import { addSampleApplications, overviewPage } from './pages/overview.ts';
 import type { WorkspacePorts } from './ports.ts';
+import { WORKSPACE_ROUTES } from './routes.ts';
 import { type CommitteeSession, fromOwnOrigin, readSession } from './session.ts';
 import { html } from './views/html.ts';
 import { type WorkspacePage, workspaceResponse } from './views/layout.ts';
 import { signInPage } from './views/signIn.ts';
-
-const APPLICATION_PATH = /^\/committee\/applications\/([0-9a-f-]{36})\/?$/;
 
 const notFound = (): WorkspacePage => ({
   title: 'Page not found',
   body: html`<h1>Page not found</h1><p>There is no such page in the committee workspace. <a href="/committee/">Go to the overview</a>.</p>`,
   status: 404,
 });
-
-/** Sentences after an overview action, from the counts in the address (never free text). */
-const SAMPLES_ADDED = new Map<string, (query: URLSearchParams) => string>([
-  ['samples', (query) => `${Number(query.get('count') ?? 0)} sample applications were added. Review them under Applications.`],
-]);
 
 const redirect = (location: string) => new Response(null, { status: 303, headers: withSecurityHeaders({ Location: location }) });
 
@@ -77,41 +67,27 @@ export async function handleWorkspace(request: Request, ports: WorkspacePorts): 
 }
 
 async function route(request: Request, url: URL, session: CommitteeSession, ports: WorkspacePorts): Promise<Response> {
-  const page = (value: WorkspacePage | null) => workspaceResponse(request, session, value ?? notFound());
   const path = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
-  const store = attributedStore(ports.records, session.login);
-  const fields = async () => {
-    const body = await readBody(request, { maxBytes: 16_384, accept: ['form'] });
-    return body.ok ? body.fields : {};
-  };
-  const application = APPLICATION_PATH.exec(path);
-
-  if (request.method !== 'POST') {
-    if (path === '/committee/') return page(await overviewPage(ports, SAMPLES_ADDED.get(url.searchParams.get('done') ?? '')?.(url.searchParams)));
-    if (path === '/committee/applications/') return page(await applicationsPage(ports, url));
-    if (application?.[1])
-      return page(await applicationPage(ports, url, application[1], { flash: url.searchParams.get('done') === 'review' ? 'The review was saved.' : undefined }));
-    if (path === '/committee/matching/') return page(await matchingPage(ports, url));
-    if (path === '/committee/mailings/') return page(await introductionsPage(ports, url));
-    return page(null);
+  const post = request.method === 'POST';
+  for (const candidate of WORKSPACE_ROUTES) {
+    const match = candidate.path.exec(path);
+    const handle = post ? candidate.post : candidate.get;
+    if (!match || !handle) continue;
+    const answer = await handle({
+      request,
+      url,
+      params: match.slice(1),
+      session,
+      ports,
+      store: attributedStore(ports.records, session.login),
+      fields: async () => {
+        const body = await readBody(request, { maxBytes: 16_384, accept: ['form'] });
+        return body.ok ? body.fields : {};
+      },
+    });
+    if (answer instanceof Response) return answer;
+    if (answer && 'redirect' in answer) return redirect(answer.redirect);
+    return workspaceResponse(request, session, answer ?? notFound());
   }
-
-  if (path === '/committee/') {
-    const added = (await fields()).intent === 'sample-applications' ? await addSampleApplications(ports, store) : null;
-    if (added === null) return page(null);
-    return redirect(`/committee/?done=samples&count=${added}`);
-  }
-  if (application?.[1]) {
-    const outcome = await saveReview(ports, store, url, application[1], await fields(), session.login);
-    return 'redirect' in outcome ? redirect(outcome.redirect) : page(outcome.page);
-  }
-  if (path === '/committee/matching/') {
-    const outcome = await matchingAction(ports, store, url, await fields());
-    return 'redirect' in outcome ? redirect(outcome.redirect) : page(await matchingPage(ports, url, outcome));
-  }
-  if (path === '/committee/mailings/') {
-    const outcome = await introductionsAction({ ...ports, mailing: { ...ports.mailing, records: store } }, store, url, await fields());
-    return 'redirect' in outcome ? redirect(outcome.redirect) : page(await introductionsPage(ports, url, outcome));
-  }
-  return page(null);
+  return workspaceResponse(request, session, notFound());
 }

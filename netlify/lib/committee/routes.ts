@@ -1,0 +1,77 @@
+/**
+ * The workspace's pages and actions, one entry per address. A page module exports its routes;
+ * this list puts them together, and workspace.ts answers each request with the first match.
+ */
+import type { RecordsStore } from '../records/recordsStore.ts';
+import { applicationPage, applicationsPage, saveReview } from './pages/applications.ts';
+import { introductionsAction, introductionsPage } from './pages/introductions.ts';
+import { matchingAction, matchingPage } from './pages/matching.ts';
+import { addSampleApplications, overviewPage } from './pages/overview.ts';
+import type { WorkspacePorts } from './ports.ts';
+import type { CommitteeSession } from './session.ts';
+import type { WorkspacePage } from './views/layout.ts';
+
+export interface RouteContext {
+  request: Request;
+  url: URL;
+  /** The groups the route's pattern captured (an application id, say). */
+  params: string[];
+  session: CommitteeSession;
+  ports: WorkspacePorts;
+  /** The records store whose commits carry the member's login: every write goes through it. */
+  store: RecordsStore;
+  /** The posted form's fields (urlencoded, at most 16 KB). */
+  fields: () => Promise<Record<string, unknown>>;
+}
+
+/** A page (null: not found), a redirect after an action, or a response of its own (a download). */
+export type RouteAnswer = WorkspacePage | null | { redirect: string } | Response;
+
+export interface WorkspaceRoute {
+  /** Matched against the path with its trailing slash. */
+  path: RegExp;
+  get?: (context: RouteContext) => Promise<RouteAnswer>;
+  post?: (context: RouteContext) => Promise<RouteAnswer>;
+}
+
+const ID = '([0-9a-f-]{36})';
+
+/** Sentences after an overview action, from the counts in the address (never free text). */
+const overviewNotice = (query: URLSearchParams) =>
+  query.get('done') === 'samples' ? `${Number(query.get('count') ?? 0)} sample applications were added. Review them under Applications.` : undefined;
+
+export const WORKSPACE_ROUTES: WorkspaceRoute[] = [
+  {
+    path: /^\/committee\/$/,
+    get: ({ ports, url }) => overviewPage(ports, overviewNotice(url.searchParams)),
+    post: async ({ ports, store, fields }) => {
+      const added = (await fields()).intent === 'sample-applications' ? await addSampleApplications(ports, store) : null;
+      return added === null ? null : { redirect: `/committee/?done=samples&count=${added}` };
+    },
+  },
+  { path: /^\/committee\/applications\/$/, get: ({ ports, url }) => applicationsPage(ports, url) },
+  {
+    path: new RegExp(`^/committee/applications/${ID}/$`),
+    get: ({ ports, url, params }) => applicationPage(ports, url, params[0]!, { flash: url.searchParams.get('done') === 'review' ? 'The review was saved.' : undefined }),
+    post: async ({ ports, store, url, params, fields, session }) => {
+      const outcome = await saveReview(ports, store, url, params[0]!, await fields(), session.login);
+      return 'redirect' in outcome ? outcome : outcome.page;
+    },
+  },
+  {
+    path: /^\/committee\/matching\/$/,
+    get: ({ ports, url }) => matchingPage(ports, url),
+    post: async ({ ports, store, url, fields }) => {
+      const outcome = await matchingAction(ports, store, url, await fields());
+      return 'redirect' in outcome ? outcome : matchingPage(ports, url, outcome);
+    },
+  },
+  {
+    path: /^\/committee\/mailings\/$/,
+    get: ({ ports, url }) => introductionsPage(ports, url),
+    post: async ({ ports, store, url, fields }) => {
+      const outcome = await introductionsAction({ ...ports, mailing: { ...ports.mailing, records: store } }, store, url, await fields());
+      return 'redirect' in outcome ? outcome : introductionsPage(ports, url, outcome);
+    },
+  },
+];
