@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { checkCommitMessage, checkRecordPath, distinctNewFiles, folderPrefix, inChunks, messageFor, sortPaths } from '../records/recordPaths.ts';
+import { checkChanges, checkCommitMessage, checkRecordPath, distinctNewFiles, folderPrefix, inChunks, messageFor, pendingChanges, sortPaths } from '../records/recordPaths.ts';
 import { MAX_FILES_PER_COMMIT, RecordsConflictError, type CreateFilesResult, type RecordsStore, type StoredFile } from '../records/recordsStore.ts';
 
 /**
@@ -67,6 +67,19 @@ export function createMemoryRecordsStore(initial: Record<string, string> = {}): 
       const current = files.get(path)?.sha ?? null;
       if (current !== expectedSha) throw new RecordsConflictError(`${path} changed since it was read.`);
       return commit(path, content, message);
+    },
+    async commit(changes, message) {
+      const checked = checkChanges(changes, message);
+      const pending = pendingChanges(checked.writes, checked.deletes, (path) => files.get(path)?.sha);
+      if ('conflict' in pending) throw new RecordsConflictError(pending.conflict);
+      if (pending.writes.length === 0 && pending.deletes.length === 0) return { written: [], deleted: [] };
+      const written = pending.writes.map((file) => ({ path: file.path, content: file.content, sha: blobSha(file.content) }));
+      for (const file of written) files.set(file.path, file);
+      const deleted = pending.deletes.map((remove) => remove.path);
+      for (const path of deleted) files.delete(path);
+      const paths = [...written.map((file) => file.path), ...deleted];
+      commits.push({ message, path: paths[0]!, paths });
+      return { written: written.map((file) => ({ ...file })), deleted };
     },
     async readFolder(folder) {
       const prefix = folderPrefix(folder);

@@ -14,6 +14,7 @@ export function attributedStore(store: RecordsStore, login: string): RecordsStor
     createFiles: (files, message) => store.createFiles(files, signed(message)),
     readFile: (path) => store.readFile(path),
     writeFile: (path, content, message, expectedSha) => store.writeFile(path, content, by(message), expectedSha),
+    commit: (changes, message) => store.commit(changes, by(message)),
     listFiles: (folder) => store.listFiles(folder),
     readFolder: (folder) => store.readFolder(folder),
   };

@@ -29,13 +29,15 @@ import {
   MAX_FILES_PER_COMMIT,
   RecordsConflictError,
   RecordsUnavailableError,
+  type Changes,
   type CommitMessage,
+  type CommitResult,
   type CreateFilesResult,
   type NewFile,
   type RecordsStore,
   type StoredFile,
 } from './recordsStore.ts';
-import { checkCommitMessage, checkRecordPath, distinctNewFiles, folderPrefix, inChunks, messageFor, sortPaths } from './recordPaths.ts';
+import { checkChanges, checkCommitMessage, checkRecordPath, distinctNewFiles, folderPrefix, inChunks, messageFor, pendingChanges, sortPaths } from './recordPaths.ts';
 import { recordsCommitIdentity } from './commitIdentity.ts';
 import { sleep } from './abortableWait.ts';
 import { WriteLane } from './writeLane.ts';
@@ -458,6 +460,77 @@ export function createGitHubRecordsStore(options: GitHubRecordsStoreOptions): Re
   }
 
   /**
+   * commit()'s work, through the Git Data API like a batch: the head's blob shas for the paths
+   * named, one tree on top of the head's (writes inline, deletes as entries with sha null), one
+   * commit, one non-forced ref update. The branch moves only at that last step, so a failure
+   * anywhere before it leaves the records exactly as they were; if the branch moved meanwhile,
+   * the checks are made again on the new head.
+   */
+  async function commitChanges(changes: Changes, message: string, signal: AbortSignal): Promise<CommitResult> {
+    const { writes, deletes } = checkChanges(changes, message);
+    const paths = [...writes, ...deletes].map((change) => change.path);
+    for (let attempt = 1; ; attempt += 1) {
+      if (attempt > retries + 2) throw new RecordsUnavailableError(`The branch of ${where} kept moving while ${paths.length} changes were being committed.`);
+      const head = await branchHead(signal);
+      if (head === null) {
+        if (writes.length > 0) throw new Error(`${where} has no commit yet; a first record is created one file at a time.`);
+        return { written: [], deleted: [] };
+      }
+      const whole = await getTree(head, true, signal);
+      const shas = new Map<string, string>();
+      if (!whole.truncated) {
+        const wanted = new Set(paths);
+        for (const entry of whole.tree) if (entry.type === 'blob' && entry.path && entry.sha && wanted.has(entry.path)) shas.set(entry.path, entry.sha);
+      } else {
+        const { existing } = await existingIn(head, paths, signal);
+        for (const file of await mapLimited([...existing], READ_CONCURRENCY, (path) => read(path, signal))) if (file) shas.set(file.path, file.sha);
+      }
+      const pending = pendingChanges(writes, deletes, (path) => shas.get(path));
+      if ('conflict' in pending) throw new RecordsConflictError(pending.conflict);
+      if (pending.writes.length === 0 && pending.deletes.length === 0) return { written: [], deleted: [] };
+      const tree = await lane.run(
+        () =>
+          octokit.rest.git.createTree({
+            owner,
+            repo,
+            base_tree: whole.sha,
+            tree: [
+              ...pending.writes.map((file) => ({ path: file.path, mode: '100644' as const, type: 'blob' as const, content: file.content })),
+              ...pending.deletes.map((remove) => ({ path: remove.path, mode: '100644' as const, type: 'blob' as const, sha: null })),
+            ],
+            request: { signal },
+          }),
+        signal,
+      );
+      const commit = await lane.run(
+        () =>
+          octokit.rest.git.createCommit({
+            owner,
+            repo,
+            message,
+            tree: tree.data.sha,
+            parents: [head],
+            committer: { ...recordsCommitIdentity },
+            author: { ...recordsCommitIdentity },
+            request: { signal },
+          }),
+        signal,
+      );
+      try {
+        await lane.run(() => octokit.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: commit.data.sha, force: false, request: { signal } }), signal);
+      } catch (error) {
+        if (!isNotFastForward(httpFailure(error))) throw error;
+        log(`records: the branch moved while ${paths.length} changes were being committed (422); checking them again on the new head.`);
+        continue;
+      }
+      return {
+        written: pending.writes.map((file) => ({ path: file.path, content: file.content, sha: gitBlobSha(Buffer.from(file.content, 'utf8')) })),
+        deleted: pending.deletes.map((remove) => remove.path),
+      };
+    }
+  }
+
+  /**
    * Every file under `prefix` from the branch's tarball. GitHub's tarball puts each path under one
    * top folder (owner-repo-sha); git archive writes files as committed (records have no
    * .gitattributes), so each blob sha is computed from the bytes.
@@ -550,6 +623,12 @@ export function createGitHubRecordsStore(options: GitHubRecordsStoreOptions): Re
           throw error;
         }
       });
+    },
+
+    async commit(changes, message) {
+      checkChanges(changes, message);
+      const count = (changes.writes?.length ?? 0) + (changes.deletes?.length ?? 0);
+      return withinDeadline(`commit ${count} changes`, (signal) => commitChanges(changes, message, signal));
     },
 
     async readFolder(folder) {

@@ -11,10 +11,10 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { access, mkdir, writeFile } from 'node:fs/promises';
+import { access, mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { MAX_FILES_PER_COMMIT, RecordsConflictError, RecordsUnavailableError, type CreateFilesResult, type NewFile, type RecordsStore, type StoredFile } from './recordsStore.ts';
-import { checkCommitMessage, checkRecordPath, distinctNewFiles, folderPrefix, inChunks, messageFor, sortPaths } from './recordPaths.ts';
+import { checkChanges, checkCommitMessage, checkRecordPath, distinctNewFiles, folderPrefix, inChunks, messageFor, pendingChanges, sortPaths } from './recordPaths.ts';
 import { recordsCommitIdentity } from './commitIdentity.ts';
 import { sleep } from './abortableWait.ts';
 import { WriteLane } from './writeLane.ts';
@@ -186,6 +186,18 @@ export function createLocalGitRecordsStore(options: LocalGitRecordsStoreOptions)
     return present;
   }
 
+  /** The blob sha of each of `paths` that is a file in HEAD (one git call). */
+  async function shasInHead(paths: readonly string[]): Promise<Map<string, string>> {
+    const shas = new Map<string, string>();
+    if (paths.length === 0) return shas;
+    const wanted = new Set(paths);
+    for (const line of (await git(['ls-tree', '-z', 'HEAD', '--', ...paths])).toString('utf8').split('\0')) {
+      const found = /^\d+ (\w+) ([0-9a-f]+)\t(.*)$/s.exec(line);
+      if (found && found[1] === 'blob' && wanted.has(found[3]!)) shas.set(found[3]!, found[2]!);
+    }
+    return shas;
+  }
+
   /** Writes new files and commits exactly those paths, in one commit. */
   async function commitNewFiles(files: readonly NewFile[], message: string): Promise<void> {
     for (const file of files) {
@@ -249,6 +261,33 @@ export function createLocalGitRecordsStore(options: LocalGitRecordsStoreOptions)
           throw new RecordsConflictError(`${path} ${why}.`);
         }
         return commitFile(path, content, message, current !== null);
+      });
+    },
+
+    async commit(changes, message) {
+      const checked = checkChanges(changes, message);
+      await ensureRepository();
+      return lane.run(async () => {
+        const shas = await shasInHead([...checked.writes, ...checked.deletes].map((change) => change.path));
+        const pending = pendingChanges(checked.writes, checked.deletes, (path) => shas.get(path));
+        if ('conflict' in pending) throw new RecordsConflictError(pending.conflict);
+        if (pending.writes.length === 0 && pending.deletes.length === 0) return { written: [], deleted: [] };
+        const written: StoredFile[] = [];
+        for (const file of pending.writes) {
+          const absolute = join(dir, ...file.path.split('/'));
+          const bytes = Buffer.from(file.content, 'utf8');
+          await mkdir(dirname(absolute), { recursive: true });
+          await writeFile(absolute, bytes);
+          written.push({ path: file.path, content: file.content, sha: gitBlobSha(bytes) });
+        }
+        const deleted = pending.deletes.map((remove) => remove.path);
+        // Working tree and index first, then one commit of exactly these paths: if git fails before
+        // the commit, HEAD (the truth every read comes from) has not moved.
+        for (const path of deleted) await rm(join(dir, ...path.split('/')), { force: true });
+        if (deleted.length > 0) await gitWithLock(['rm', '-q', '--cached', '--ignore-unmatch', '--', ...deleted]);
+        if (written.length > 0) await gitWithLock(['add', '--', ...written.map((file) => file.path)]);
+        await gitWithLock(['commit', '-q', '--no-verify', '--allow-empty', `--message=${message}`, '--', ...written.map((file) => file.path), ...deleted]);
+        return { written, deleted };
       });
     },
 

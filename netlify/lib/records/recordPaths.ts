@@ -1,4 +1,4 @@
-import type { CommitMessage, NewFile } from './recordsStore.ts';
+import type { Changes, CommitMessage, FileDelete, FileWrite, NewFile } from './recordsStore.ts';
 
 /**
  * Checks a record path before either adapter touches it. Paths are built by the services from
@@ -61,4 +61,42 @@ export function inChunks<T>(items: readonly T[], size: number): T[][] {
   const chunks: T[][] = [];
   for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
   return chunks;
+}
+
+/** Checks a commit()'s paths and message before anything is read: each path valid, and named once. */
+export function checkChanges(changes: Changes, message: string): { writes: readonly FileWrite[]; deletes: readonly FileDelete[] } {
+  checkCommitMessage(message);
+  const writes = changes.writes ?? [];
+  const deletes = changes.deletes ?? [];
+  const seen = new Set<string>();
+  for (const { path } of [...writes, ...deletes]) {
+    checkRecordPath(path);
+    if (seen.has(path)) throw new Error(`A commit names ${path} twice.`);
+    seen.add(path);
+  }
+  return { writes, deletes };
+}
+
+/**
+ * Which of the changes still apply to the files as they are now (`current`: path to sha, absent
+ * when there is no such file): throws RecordsConflictError's message when an expected sha does
+ * not hold, and leaves out deletes of files already gone.
+ */
+export function pendingChanges(
+  writes: readonly FileWrite[],
+  deletes: readonly FileDelete[],
+  current: (path: string) => string | undefined,
+): { conflict: string } | { writes: readonly FileWrite[]; deletes: readonly FileDelete[] } {
+  for (const write of writes) {
+    if (write.expectedSha === undefined) continue;
+    const now = current(write.path) ?? null;
+    if (now !== write.expectedSha)
+      return { conflict: `${write.path} ${now === null ? 'does not exist' : write.expectedSha === null ? 'already exists' : 'changed since it was read'}.` };
+  }
+  for (const remove of deletes) {
+    if (remove.expectedSha === undefined) continue;
+    const now = current(remove.path);
+    if (now !== remove.expectedSha) return { conflict: `${remove.path} ${now === undefined ? 'is already gone' : 'changed since it was read'}.` };
+  }
+  return { writes, deletes: deletes.filter((remove) => current(remove.path) !== undefined) };
 }

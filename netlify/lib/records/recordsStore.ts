@@ -32,6 +32,33 @@ export type CommitMessage = string | ((files: readonly NewFile[]) => string);
 /** The most files one createFiles commit holds; a longer list is split into several commits. */
 export const MAX_FILES_PER_COMMIT = 100;
 
+/** A file commit() writes: created or replaced, only if it is still at `expectedSha` when given (null: only if absent). */
+export interface FileWrite {
+  path: string;
+  /** UTF-8 text of the file. */
+  content: string;
+  /** The sha it was read at (null: it must not exist yet); leave out to write whatever is there. */
+  expectedSha?: string | null;
+}
+
+/** A file commit() removes, only if it is still at `expectedSha` when given; an absent file is skipped. */
+export interface FileDelete {
+  path: string;
+  expectedSha?: string;
+}
+
+/** What one commit() changes: any number of writes and deletes, together. */
+export interface Changes {
+  writes?: readonly FileWrite[];
+  deletes?: readonly FileDelete[];
+}
+
+/** What commit() did: the files written (with their new shas) and the paths removed. */
+export interface CommitResult {
+  written: StoredFile[];
+  deleted: string[];
+}
+
 export interface RecordsStore {
   /** For logs and messages: where records go (never includes a secret). */
   readonly description: string;
@@ -56,6 +83,14 @@ export interface RecordsStore {
    * it does not exist yet). Otherwise throws RecordsConflictError, and the caller re-reads.
    */
   writeFile(path: string, content: string, message: string, expectedSha: string | null): Promise<StoredFile>;
+  /**
+   * Writes and deletes files in ONE commit, however many (an erasure, the end of a year's
+   * retention): either all of it lands or none of it. A path whose sha is not the expected one
+   * throws RecordsConflictError before anything is written; a delete of a file that is not there
+   * (with no expected sha) is skipped; no change at all makes no commit. A path in both lists, or
+   * twice in one, is refused.
+   */
+  commit(changes: Changes, message: string): Promise<CommitResult>;
   /** Every file path under a folder, recursively, sorted. An absent folder lists nothing. */
   listFiles(folder: string): Promise<string[]>;
   /**

@@ -216,6 +216,63 @@ export function describeRecordsStoreContract(name: string, open: () => Promise<C
       expect(await store.readFile('messages/2026-2027/fine.json')).toBeNull();
     });
 
+    it('writes and deletes many files in one commit', async () => {
+      await store.createFiles(
+        ['a', 'b', 'c'].map((name) => ({ path: `applications/2026-2027/mentee/${name}.json`, content: name })),
+        'Add three',
+      );
+      const matches = await store.createFile('matches/2026-2027.json', 'v1', 'Add matches');
+      const result = await store.commit(
+        {
+          writes: [
+            { path: 'matches/2026-2027.json', content: 'v2 ✓', expectedSha: matches.file.sha },
+            { path: 'erasures/2026-2027.json', content: 'log', expectedSha: null },
+          ],
+          deletes: [
+            { path: 'applications/2026-2027/mentee/a.json', expectedSha: sha('a') },
+            { path: 'applications/2026-2027/mentee/b.json' },
+            { path: 'messages/2026-2027/gone.json' },
+          ],
+        },
+        'Erase a person',
+      );
+      expect(result).toEqual({
+        written: [
+          { path: 'matches/2026-2027.json', content: 'v2 ✓', sha: sha('v2 ✓') },
+          { path: 'erasures/2026-2027.json', content: 'log', sha: sha('log') },
+        ],
+        deleted: ['applications/2026-2027/mentee/a.json', 'applications/2026-2027/mentee/b.json'],
+      });
+      expect(await subject.commitCount()).toBe(3);
+      expect(await store.listFiles('applications')).toEqual(['applications/2026-2027/mentee/c.json']);
+      expect(await store.readFile('applications/2026-2027/mentee/a.json')).toBeNull();
+      expect((await store.readFile('matches/2026-2027.json'))?.content).toBe('v2 ✓');
+      expect([...(await store.readFolder('')).keys()]).toEqual(['applications/2026-2027/mentee/c.json', 'erasures/2026-2027.json', 'matches/2026-2027.json']);
+    });
+
+    it('changes nothing when one sha of a commit is stale, and makes no commit for no change', async () => {
+      await store.createFiles(
+        [
+          { path: 'messages/2026-2027/m1.json', content: 'm1' },
+          { path: 'matches/2026-2027.json', content: 'v1' },
+        ],
+        'Add two',
+      );
+      await expect(
+        store.commit({ writes: [{ path: 'matches/2026-2027.json', content: 'v2', expectedSha: sha('v0') }], deletes: [{ path: 'messages/2026-2027/m1.json' }] }, 'Stale'),
+      ).rejects.toBeInstanceOf(RecordsConflictError);
+      await expect(store.commit({ deletes: [{ path: 'messages/2026-2027/m1.json', expectedSha: sha('other') }] }, 'Stale delete')).rejects.toBeInstanceOf(RecordsConflictError);
+      await expect(store.commit({ writes: [{ path: 'matches/2026-2027.json', content: 'v2', expectedSha: null }] }, 'Exists')).rejects.toBeInstanceOf(RecordsConflictError);
+      expect(await store.commit({ deletes: [{ path: 'messages/2026-2027/absent.json' }] }, 'Nothing')).toEqual({ written: [], deleted: [] });
+      await expect(store.commit({ deletes: [{ path: '../escape.json' }] }, 'Bad')).rejects.toThrow(/Not a valid record path/);
+      await expect(store.commit({ writes: [{ path: 'messages/2026-2027/m1.json', content: 'x' }], deletes: [{ path: 'messages/2026-2027/m1.json' }] }, 'Twice')).rejects.toThrow(
+        /twice/,
+      );
+      expect(await subject.commitCount()).toBe(1);
+      expect((await store.readFile('messages/2026-2027/m1.json'))?.content).toBe('m1');
+      expect((await store.readFile('matches/2026-2027.json'))?.content).toBe('v1');
+    });
+
     it('refuses paths outside the records layout before touching anything', async () => {
       for (const path of ['../escape.json', '/absolute.json', 'a//b.json', '.git/config', 'a/./b.json', 'a\\b.json', '']) {
         await expect(store.createFile(path, 'x', 'Bad path')).rejects.toThrow(/Not a valid record path/);

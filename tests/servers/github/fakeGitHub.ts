@@ -245,10 +245,15 @@ export class FakeGitHubState {
    * @internal for the server: a tree made of `base` (a tree sha) with `entries` set on top, each
    * a path with its content or an existing blob's sha. A string says what GitHub would refuse.
    */
-  createTree(base: string | undefined, entries: Array<{ path: string; content?: Buffer; sha?: string }>): { sha: string; entries: TreeEntry[] } | string {
+  createTree(base: string | undefined, entries: Array<{ path: string; content?: Buffer; sha?: string | null }>): { sha: string; entries: TreeEntry[] } | string {
     if (base !== undefined && !this.#trees.has(base)) return 'base_tree';
     const files = base === undefined ? new Map<string, StoredBlob>() : this.#flatten(base);
     for (const entry of entries) {
+      // sha null removes the path, as GitHub does; a path that is not there is refused as GitHub does.
+      if (entry.sha === null) {
+        if (!files.delete(entry.path)) return 'delete';
+        continue;
+      }
       const blob = entry.content ? this.#blob(entry.content) : entry.sha ? this.#blobs.get(entry.sha) : undefined;
       if (!blob) return 'sha';
       files.set(entry.path, blob);
@@ -273,10 +278,10 @@ export class FakeGitHubState {
     const parent = parents[0] ?? null;
     const before = parent ? this.#flatten(this.#commitsBySha.get(parent)!.tree) : new Map<string, StoredBlob>();
     const after = this.#flatten(tree);
-    const paths = [...after]
-      .filter(([path, blob]) => before.get(path)?.sha !== blob.sha)
-      .map(([path]) => path)
-      .sort();
+    const paths = [
+      ...[...after].filter(([path, blob]) => before.get(path)?.sha !== blob.sha).map(([path]) => path),
+      ...[...before.keys()].filter((path) => !after.has(path)),
+    ].sort();
     return this.#makeCommit(message, tree, parent, paths, identity.committer, identity.author);
   }
 
@@ -712,7 +717,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     const body = await jsonBody(request, response, record, DOCS.createTree);
     if (!body) return;
     if (!Array.isArray(body.tree)) return invalidField(response, record, DOCS.createTree, 'Invalid request.\n\n"tree" wasn\'t supplied.');
-    const entries: Array<{ path: string; content?: Buffer; sha?: string }> = [];
+    const entries: Array<{ path: string; content?: Buffer; sha?: string | null }> = [];
     for (const raw of body.tree as unknown[]) {
       const entry = (raw ?? {}) as Record<string, unknown>;
       if (typeof entry.path !== 'string' || entry.path === '' || entry.path.split('/').some((part) => part === '' || part === '.' || part === '..')) {
@@ -721,7 +726,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       if (entry.type !== 'blob' || entry.mode !== '100644')
         return invalidField(response, record, DOCS.createTree, 'Only regular files (mode 100644, type blob) are supported by this stand-in.');
       if (typeof entry.content === 'string') entries.push({ path: entry.path, content: Buffer.from(entry.content, 'utf8') });
-      else if (typeof entry.sha === 'string') entries.push({ path: entry.path, sha: entry.sha });
+      else if (typeof entry.sha === 'string' || entry.sha === null) entries.push({ path: entry.path, sha: entry.sha });
       else return invalidField(response, record, DOCS.createTree, 'Must supply either tree.sha or tree.content. Request will be rejected if both are present.');
     }
     const base = typeof body.base_tree === 'string' ? body.base_tree : undefined;
@@ -729,6 +734,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     const tree = state.createTree(base, entries);
     if (tree === 'base_tree') return invalidField(response, record, DOCS.createTree, 'Invalid tree info');
     if (tree === 'sha') return invalidField(response, record, DOCS.createTree, 'tree.sha is not a valid blob');
+    if (tree === 'delete') return invalidField(response, record, DOCS.createTree, 'GitRPC::BadObjectState');
     if (typeof tree === 'string') return invalidField(response, record, DOCS.createTree, 'tree.path contains a malformed path component');
     return send(
       response,

@@ -70,6 +70,27 @@ export function createMemoryRecordsStore(initial: Record<string, string> = {}): 
       writes.push({ path, message });
       return stored(path)!;
     },
+    async commit(changes, message) {
+      const writesIn = changes.writes ?? [];
+      const deletesIn = changes.deletes ?? [];
+      for (const write of writesIn) {
+        if (write.expectedSha !== undefined && (stored(write.path)?.sha ?? null) !== write.expectedSha) throw new RecordsConflictError(`${write.path} changed since it was read.`);
+      }
+      for (const remove of deletesIn) {
+        if (remove.expectedSha !== undefined && stored(remove.path)?.sha !== remove.expectedSha) throw new RecordsConflictError(`${remove.path} changed since it was read.`);
+      }
+      const deletes = deletesIn.filter((remove) => files.has(remove.path));
+      for (const change of [...writesIn, ...deletes]) failIfAsked(change.path); // all or nothing, like one commit
+      for (const write of writesIn) {
+        files.set(write.path, write.content);
+        writes.push({ path: write.path, message });
+      }
+      for (const remove of deletes) {
+        files.delete(remove.path);
+        writes.push({ path: remove.path, message });
+      }
+      return { written: writesIn.map((write) => stored(write.path)!), deleted: deletes.map((remove) => remove.path) };
+    },
     async readFolder(folder) {
       const prefix = `${folder.replace(/\/+$/, '')}/`;
       const paths = [...files.keys()].filter((path) => path.startsWith(prefix)).sort();
