@@ -22,6 +22,7 @@ import { createBlobsQueue } from './queue/blobsQueue.ts';
 import { createRecordsStore, type RecordsStoreSettings } from './records/createRecordsStore.ts';
 import type { RecordsStore } from './records/recordsStore.ts';
 import type { DailyRebuildPorts } from './services/dailyRebuild.ts';
+import type { HeldForReview } from './services/heldForReview.ts';
 import type { HeldEmail, HeldRecord, SubmissionPorts } from './services/submitForm.ts';
 
 /** One invocation's view of the world: its deploy context, its configuration, its log. */
@@ -75,6 +76,7 @@ export function submissionPorts(runtime: Runtime, settings: Settings, afterRespo
   const config = runtime.config();
   return {
     records: recordsStore(runtime),
+    reviewQueue: createBlobsQueue<HeldForReview>({ name: 'held-for-review' }),
     heldRecords: createBlobsQueue<HeldRecord>({ name: 'held-records' }),
     mailer: mailer(runtime),
     heldEmails: createBlobsQueue<HeldEmail>({ name: 'held-emails' }),
@@ -151,6 +153,7 @@ export function workspacePorts(runtime: Runtime, settings: Settings, context: Pi
   return {
     records: recordsStore(runtime),
     mailing: mailingPorts(runtime, settings),
+    submissions: submissionPorts(runtime, settings, () => {}),
     settings,
     now: serverNow(runtime),
     log: runtime.log,

@@ -6,6 +6,7 @@
 import type { Settings } from '../../../src/schemas/settings.ts';
 import type { MailingPorts } from '../mailing/ports.ts';
 import type { RecordsStore } from '../records/recordsStore.ts';
+import type { SubmissionPorts } from '../services/submitForm.ts';
 import type { CommitteeIdentity } from './identity.ts';
 
 export interface CommitteeSignIn {
@@ -26,6 +27,8 @@ export interface WorkspacePorts extends CommitteeSignIn {
   records: RecordsStore;
   /** The mailing services' ports (introductions); their records store is replaced per member by an attributed one. */
   mailing: MailingPorts;
+  /** The form submission service's ports (the held-for-review queue and what a release needs). */
+  submissions: SubmissionPorts;
   settings: Settings;
   now: () => Date;
   /** Ids, paths and counts only. */

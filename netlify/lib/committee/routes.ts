@@ -4,6 +4,7 @@
  */
 import type { RecordsStore } from '../records/recordsStore.ts';
 import { applicationPage, applicationsPage, saveReview } from './pages/applications.ts';
+import { heldForReviewAction, heldForReviewPage } from './pages/heldForReview.ts';
 import { introductionsAction, introductionsPage } from './pages/introductions.ts';
 import { matchingAction, matchingPage } from './pages/matching.ts';
 import { addSampleApplications, overviewPage } from './pages/overview.ts';
@@ -41,6 +42,7 @@ const overviewNotice = (query: URLSearchParams) =>
   query.get('done') === 'samples' ? `${Number(query.get('count') ?? 0)} sample applications were added. Review them under Applications.` : undefined;
 
 export const WORKSPACE_ROUTES: WorkspaceRoute[] = [
+  { path: /^\/committee\/held\/$/, get: (context) => heldForReviewPage(context), post: heldForReviewAction },
   {
     path: /^\/committee\/$/,
     get: ({ ports, url }) => overviewPage(ports, overviewNotice(url.searchParams)),

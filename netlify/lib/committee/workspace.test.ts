@@ -9,6 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testPorts } from '../../../tests/servers/harness/mailingTestPorts.ts';
+import { createMemoryQueue } from '../../../tests/servers/harness/memoryQueue.ts';
+import { messageAnswers } from '../../../tests/servers/harness/sampleAnswers.ts';
+import type { HeldForReview } from '../services/heldForReview.ts';
 import { listProposals } from '../matching/acceptService.ts';
 import { generateSampleApplications, writeSampleApplications } from '../matching/sampleApplications.ts';
 import { createLocalGitRecordsStore } from '../records/localGitRecordsStore.ts';
@@ -23,6 +26,7 @@ let dir: string;
 let records: RecordsStore;
 let ports: WorkspacePorts;
 let mailing: ReturnType<typeof testPorts>;
+let reviewQueue: ReturnType<typeof createMemoryQueue<HeldForReview>>;
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'workspace-records-'));
@@ -30,9 +34,24 @@ beforeEach(async () => {
   mailing = testPorts();
   const year = mailing.settings.programYears.applications;
   await writeSampleApplications(records, generateSampleApplications({ programYear: year, mentors: 4, mentees: 6, seed: 3, settings: mailing.settings }));
+  reviewQueue = createMemoryQueue<HeldForReview>();
   ports = {
     records,
     mailing: { ...mailing, records },
+    submissions: {
+      records,
+      reviewQueue,
+      heldRecords: createMemoryQueue(),
+      mailer: mailing.mailer,
+      heldEmails: createMemoryQueue(),
+      applicantIndex: { remember: async () => null },
+      settings: mailing.settings,
+      sender: mailing.sender,
+      committeeEmail: mailing.committeeEmail,
+      now: () => new Date('2026-08-03T14:00:00Z'),
+      log: () => {},
+      afterResponse: () => {},
+    },
     settings: mailing.settings,
     now: () => new Date('2026-08-03T14:00:00Z'),
     log: () => {},
@@ -196,5 +215,30 @@ describe('the committee workspace', () => {
     const response = await post(`/committee/matching/?year=${year()}`, { intent: 'propose' }, 'https://evil.example');
     expect(response.status).toBe(403);
     expect(commitCount()).toBe(before);
+  });
+
+  it('lists submissions held for review; releasing one stores and confirms it, discarding one removes it', async () => {
+    const answers = messageAnswers();
+    const held = (id: string, receivedAt: string): HeldForReview => ({ formId: 'message', id, answers, receivedAt, reason: 'fast' });
+    await reviewQueue.hold('11111111-1111-4111-8111-111111111111', held('11111111-1111-4111-8111-111111111111', '2026-08-02T10:00:00Z'));
+    await reviewQueue.hold('22222222-2222-4222-8222-222222222222', held('22222222-2222-4222-8222-222222222222', '2026-08-02T11:00:00Z'));
+    await reviewQueue.hold('33333333-3333-4333-8333-333333333333', held('33333333-3333-4333-8333-333333333333', '2026-06-01T11:00:00Z'));
+    const overview = await (await get('/committee/')).text();
+    expect(overview).toContain('2 submissions are held for review');
+    // The one older than 30 days went by itself.
+    expect(reviewQueue.items.has('33333333-3333-4333-8333-333333333333')).toBe(false);
+
+    const released = await post('/committee/held/', { intent: 'release', key: '11111111-1111-4111-8111-111111111111' });
+    expect(released.status).toBe(303);
+    const record = JSON.parse((await records.readFile(`messages/${ports.settings.programYears.running}/11111111-1111-4111-8111-111111111111.json`))!.content);
+    expect(record).toMatchObject({ type: 'message', submittedAt: '2026-08-02T10:00:00.000Z' });
+    expect(lastCommit()).toBe('Add message 11111111-1111-4111-8111-111111111111, by jdoe');
+    expect(mailing.mailer.sent.length).toBeGreaterThan(0);
+
+    expect((await post('/committee/held/', { intent: 'discard', key: '22222222-2222-4222-8222-222222222222' })).status).toBe(303);
+    expect([...reviewQueue.items.keys()]).toEqual([]);
+    const again = await post('/committee/held/', { intent: 'release', key: '22222222-2222-4222-8222-222222222222' });
+    expect(again.status).toBe(409);
+    expect(await (await get('/committee/held/')).text()).toContain('Nothing is held for review.');
   });
 });

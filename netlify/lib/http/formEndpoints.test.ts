@@ -7,6 +7,8 @@ import { TEST_NOW } from '../../../tests/testClock.ts';
 import { evaluationAnswers, menteeAnswers, mentorAnswers, messageAnswers, urlencoded } from '../../../tests/servers/harness/sampleAnswers.ts';
 import applications from '../../functions/applications.ts';
 import drainHeld from '../../functions/drain-held.ts';
+import { createBlobsQueue } from '../queue/blobsQueue.ts';
+import type { HeldForReview } from '../services/heldForReview.ts';
 import evaluations from '../../functions/evaluations.ts';
 import messages from '../../functions/messages.ts';
 
@@ -187,11 +189,23 @@ describe('refusals store nothing', () => {
     expect(env.resend.sent.length).toBe(sentBefore);
   });
 
-  it('treats a form sent within 3 seconds of loading (timed by its script) as automated', async () => {
+  it('holds a valid form sent within 3 seconds of loading (timed by its script) for review: no record, no email, same answer', async () => {
     const before = recordFiles().length;
+    const sentBefore = env.resend.sent.length;
     const response = await postJson('mentee', { ...menteeAnswers(), elapsedMs: 900 });
+    await env.settle();
     expect(response.status).toBe(201);
     expect(recordFiles()).toHaveLength(before);
+    expect(env.resend.sent.length).toBe(sentBefore);
+    const { id } = await response.json();
+    const held = await createBlobsQueue<HeldForReview>({ name: 'held-for-review', connection: env.blobs.connection }).list();
+    expect(held.find((entry) => entry.key === id)?.item).toMatchObject({ formId: 'mentee-application', reason: 'fast', answers: { email: menteeAnswers().email } });
+  });
+
+  it('still shows a quick person their mistakes: an invalid fast form is not held', async () => {
+    const response = await postJson('mentee', { ...menteeAnswers(), email: '', elapsedMs: 900 });
+    expect(response.status).toBe(422);
+    expect(JSON.stringify(await response.json())).toContain('email');
   });
 });
 

@@ -5,6 +5,7 @@
 import { dailyRebuildPorts, submissionPorts } from '../composition.ts';
 import { runDailyRebuild } from '../services/dailyRebuild.ts';
 import { drainHeld } from '../services/drainHeld.ts';
+import { listHeldForReview } from '../services/heldForReview.ts';
 import { defineFunction } from './defineFunction.ts';
 import { jsonResponse } from './securityHeaders.ts';
 
@@ -26,5 +27,7 @@ export const dailyRebuildHandler = defineFunction({}, async ({ runtime, settings
 export const drainHeldHandler = defineFunction({}, async ({ runtime, settings }) => {
   const ports = submissionPorts(runtime, settings, () => {});
   const report = await drainHeld(ports, { budgetMs: DRAIN_BUDGET_MS });
-  return jsonResponse(200, report);
+  // Submissions held for the committee's review and never released go after 30 days.
+  const heldForReview = (await listHeldForReview(ports.reviewQueue, ports.now())).length;
+  return jsonResponse(200, { ...report, heldForReview });
 });

@@ -10,6 +10,7 @@ import type { Mailer, OutgoingEmail } from '../mail/mailer.ts';
 import type { ApplicantIndex } from '../queue/blobsIndex.ts';
 import type { DurableQueue } from '../queue/durableQueue.ts';
 import { RecordsUnavailableError, type RecordsStore } from '../records/recordsStore.ts';
+import { type HeldForReview, holdForReview } from './heldForReview.ts';
 import { committeeNotice, confirmationEmail } from './submissionEmails.ts';
 
 /** A record the store would not take, held for the drain. */
@@ -30,6 +31,8 @@ export interface HeldEmail {
 
 export interface SubmissionPorts {
   records: RecordsStore;
+  /** Submissions that looked automated, held for the committee's review (heldForReview.ts). */
+  reviewQueue: DurableQueue<HeldForReview>;
   heldRecords: DurableQueue<HeldRecord>;
   mailer: Mailer;
   heldEmails: DurableQueue<HeldEmail>;
@@ -78,12 +81,16 @@ export function fieldErrors(form: FormDefinition, error: z.ZodError): FieldError
 export async function submitForm(form: FormDefinition, submission: Submission, ports: SubmissionPorts): Promise<SubmissionOutcome> {
   const id = submission.submissionId && UUID.test(submission.submissionId) ? submission.submissionId.toLowerCase() : randomUUID();
 
-  if (submission.honeypot.trim() !== '' || (submission.elapsedMs !== undefined && submission.elapsedMs < MINIMUM_FILL_MS)) {
+  const honeypot = submission.honeypot.trim() !== '';
+  const fast = submission.elapsedMs !== undefined && submission.elapsedMs < MINIMUM_FILL_MS;
+  const now = ports.now();
+  const parsed = form.schema.safeParse(submission.answers);
+  // A filled honeypot answers like a success whatever else was sent; nothing invalid is held.
+  if (honeypot && !parsed.success) {
     ports.log(`submission ${id} to ${form.endpoint} ignored as automated`);
     return { kind: 'ignored', id };
   }
 
-  const now = ports.now();
   if (form.needsOpenWindow) {
     const status = applicationStatus(ports.settings, now);
     if (status.state !== 'open') {
@@ -91,17 +98,35 @@ export async function submitForm(form: FormDefinition, submission: Submission, p
     }
   }
 
-  const parsed = form.schema.safeParse(submission.answers);
   if (!parsed.success) return { kind: 'invalid', errors: fieldErrors(form, parsed.error) };
 
+  if (honeypot || fast) {
+    const item: HeldForReview = { formId: form.id, id, answers: parsed.data as Record<string, unknown>, receivedAt: now.toISOString(), reason: honeypot ? 'honeypot' : 'fast' };
+    try {
+      const held = await holdForReview(ports.reviewQueue, item);
+      ports.log(`submission ${id} to ${form.endpoint} ${held === 'held' ? `held for review (${item.reason})` : 'dropped as automated: the review queue is full'}`);
+    } catch (error) {
+      ports.log(`submission ${id} to ${form.endpoint} looked automated and could not be held (${error instanceof Error ? error.message : String(error)})`);
+    }
+    return { kind: 'ignored', id };
+  }
+
+  return storeRecord(form, id, parsed.data as Record<string, unknown>, now, ports);
+}
+
+/**
+ * Stores a valid submission as its record and sends the confirmation and the committee notice
+ * after the answer: for a submission now, and for one the committee releases from review.
+ */
+export async function storeRecord(form: FormDefinition, id: string, answers: Record<string, unknown>, submittedAt: Date, ports: SubmissionPorts): Promise<SubmissionOutcome> {
   const record: RecordEnvelope = {
     schemaVersion: 1,
     id,
     type: form.recordType,
     ...(form.role ? { role: form.role } : {}),
     programYear: form.programYear === 'applications' ? ports.settings.programYears.applications : ports.settings.programYears.running,
-    submittedAt: now.toISOString(),
-    answers: parsed.data as Record<string, unknown>,
+    submittedAt: submittedAt.toISOString(),
+    answers,
   };
   const path = recordPath(record);
   const content = `${JSON.stringify(record, null, 2)}\n`;
@@ -115,7 +140,7 @@ export async function submitForm(form: FormDefinition, submission: Submission, p
   } catch (error) {
     if (!(error instanceof RecordsUnavailableError)) throw error;
     try {
-      await ports.heldRecords.hold(path, { path, content, message, heldAt: now.toISOString() });
+      await ports.heldRecords.hold(path, { path, content, message, heldAt: ports.now().toISOString() });
       outcome = { kind: 'queued', id };
       ports.log(`record ${path} held for the drain: ${error.message}`);
     } catch (holdError) {
@@ -163,4 +188,14 @@ async function sendNotifications(form: FormDefinition, record: RecordEnvelope, p
       }
     }),
   );
+}
+
+/**
+ * The committee releases a submission held for review: it becomes the record it would have been
+ * (dated when it was sent), the confirmation and the committee notice go, and it leaves the queue.
+ */
+export async function releaseFromReview(key: string, item: HeldForReview, form: FormDefinition, ports: SubmissionPorts): Promise<SubmissionOutcome> {
+  const outcome = await storeRecord(form, item.id, item.answers, new Date(item.receivedAt), ports);
+  if (outcome.kind === 'stored' || outcome.kind === 'queued') await ports.reviewQueue.release(key);
+  return outcome;
 }

@@ -2,6 +2,7 @@
 import { listProposals } from '../../matching/acceptService.ts';
 import { generateSampleApplications, writeSampleApplications } from '../../matching/sampleApplications.ts';
 import type { RecordsStore } from '../../records/recordsStore.ts';
+import { listHeldForReview } from '../../services/heldForReview.ts';
 import type { WorkspacePorts } from '../ports.ts';
 import { notice, table } from '../views/components.ts';
 import { html } from '../views/html.ts';
@@ -66,10 +67,15 @@ ${next.length > 0 ? html`<ul class="next-steps">${next.map((step) => html`<li><a
 <button class="button button-secondary" type="submit">Add sample applications</button>
 </form>`
     : '';
+  const held = (await listHeldForReview(ports.submissions.reviewQueue, ports.now())).length;
+  const heldNote =
+    held > 0
+      ? html`<div class="panel"><p><a href="/committee/held/">${held} submission${held === 1 ? ' is' : 's are'} held for review</a>: ${held === 1 ? 'it' : 'they'} arrived so fast that a program may have sent ${held === 1 ? 'it' : 'them'}. Release the ones a person sent.</p></div>`
+      : '';
   return {
     title: 'Overview',
     section: '/committee/',
-    body: html`<h1>Committee workspace</h1>${notice(flash)}${sections}${samples}`,
+    body: html`<h1>Committee workspace</h1>${notice(flash)}${heldNote}${sections}${samples}`,
   };
 }
 
