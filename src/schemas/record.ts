@@ -57,6 +57,21 @@ export const matchesFileSchema = z.object({
       status: z.enum(['active', 'ended']),
       /** The day the pair was matched, YYYY-MM-DD. */
       since: z.iso.date(),
+      /** Set when the committee ended the pair (status ended): the day, the reason, and the emails sent to each person. */
+      ended: z
+        .object({
+          on: z.iso.date(),
+          reason: z.string().min(1).max(500),
+          /** Provider ids of the emails telling each person (so a repeat sends nothing twice). */
+          emails: z.array(z.object({ role: z.enum(['mentor', 'mentee']), emailId: z.string() })).optional(),
+        })
+        .optional(),
+      /**
+       * Set when one of the two was erased on request (their records deleted, the pair ended):
+       * the ids stay so the other person's history and the year's counts hold; nothing uses the
+       * erased id to reach a record. Absent on every other pair (files written before stay valid).
+       */
+      erased: z.literal(true).optional(),
     }),
   ),
 });

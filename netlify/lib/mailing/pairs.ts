@@ -118,7 +118,8 @@ export async function loadPairs(records: RecordsStore, programYear: string, opti
     if (seenIds.has(pair.id)) problems.push(`two pairs share the id ${pair.id}`);
     seenIds.add(pair.id);
   }
-  const activePairs = matches.pairs.filter((pair) => pair.status === 'active');
+  // A pair marked erased has no records left on one side: never resolved, never mailed.
+  const activePairs = matches.pairs.filter((pair) => pair.status === 'active' && !pair.erased);
 
   const wanted = [
     ...new Map<string, { role: Role; id: string }>(
