@@ -154,6 +154,12 @@ export function workspacePorts(runtime: Runtime, settings: Settings, context: Pi
     records: recordsStore(runtime),
     mailing: mailingPorts(runtime, settings),
     submissions: submissionPorts(runtime, settings, () => {}),
+    startMonthlyMailing: config.mailerSecret
+      ? async (month) => {
+          const response = await startBackgroundMailing(config.siteUrl, month, config.mailerSecret!);
+          return { ok: response.ok, status: response.status };
+        }
+      : undefined,
     settings,
     now: serverNow(runtime),
     log: runtime.log,

@@ -5,6 +5,7 @@
  */
 import type { Settings } from '../../../src/schemas/settings.ts';
 import type { MailingPorts } from '../mailing/ports.ts';
+import type { StartBackground } from '../mailing/startMailing.ts';
 import type { RecordsStore } from '../records/recordsStore.ts';
 import type { SubmissionPorts } from '../services/submitForm.ts';
 import type { CommitteeIdentity } from './identity.ts';
@@ -29,6 +30,8 @@ export interface WorkspacePorts extends CommitteeSignIn {
   mailing: MailingPorts;
   /** The form submission service's ports (the held-for-review queue and what a release needs). */
   submissions: SubmissionPorts;
+  /** Starts the background monthly mailing (undefined without MAILER_SECRET; locally it then runs in the request). */
+  startMonthlyMailing?: StartBackground | undefined;
   settings: Settings;
   now: () => Date;
   /** Ids, paths and counts only. */

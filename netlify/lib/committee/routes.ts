@@ -7,7 +7,7 @@ import { applicationPage, applicationsPage, saveReview } from './pages/applicati
 import { heldForReviewAction, heldForReviewPage } from './pages/heldForReview.ts';
 import { introductionsAction, introductionsPage } from './pages/introductions.ts';
 import { matchingAction, matchingPage } from './pages/matching.ts';
-import { addSampleApplications, overviewPage } from './pages/overview.ts';
+import { monthlyTopicsAction, monthlyTopicsPage } from './pages/monthlyTopics.ts';
 import type { WorkspacePorts } from './ports.ts';
 import type { CommitteeSession } from './session.ts';
 import type { WorkspacePage } from './views/layout.ts';
@@ -39,16 +39,15 @@ const ID = '([0-9a-f-]{36})';
 
 /** Sentences after an overview action, from the counts in the address (never free text). */
 const overviewNotice = (query: URLSearchParams) =>
-  query.get('done') === 'samples' ? `${Number(query.get('count') ?? 0)} sample applications were added. Review them under Applications.` : undefined;
 
 export const WORKSPACE_ROUTES: WorkspaceRoute[] = [
   { path: /^\/committee\/held\/$/, get: (context) => heldForReviewPage(context), post: heldForReviewAction },
+  { path: /^\/committee\/mailings\/monthly\/$/, get: ({ ports, url }) => monthlyTopicsPage(ports, url), post: monthlyTopicsAction },
   {
     path: /^\/committee\/$/,
     get: ({ ports, url }) => overviewPage(ports, overviewNotice(url.searchParams)),
     post: async ({ ports, store, fields }) => {
       const added = (await fields()).intent === 'sample-applications' ? await addSampleApplications(ports, store) : null;
-      return added === null ? null : { redirect: `/committee/?done=samples&count=${added}` };
     },
   },
   { path: /^\/committee\/applications\/$/, get: ({ ports, url }) => applicationsPage(ports, url) },

@@ -28,7 +28,14 @@ let ports: WorkspacePorts;
 let mailing: ReturnType<typeof testPorts>;
 let reviewQueue: ReturnType<typeof createMemoryQueue<HeldForReview>>;
 
+let now = new Date('2026-08-03T14:00:00Z');
+const setNow = (iso: string) => {
+  now = new Date(iso);
+  mailing.setNow(iso);
+};
+
 beforeEach(async () => {
+  now = new Date('2026-08-03T14:00:00Z');
   dir = mkdtempSync(join(tmpdir(), 'workspace-records-'));
   records = createLocalGitRecordsStore({ dir, log: () => {} });
   mailing = testPorts();
@@ -53,7 +60,7 @@ beforeEach(async () => {
       afterResponse: () => {},
     },
     settings: mailing.settings,
-    now: () => new Date('2026-08-03T14:00:00Z'),
+    now: () => now,
     log: () => {},
     sessionSecret: SECRET,
     localSignIn: false,
@@ -65,7 +72,7 @@ beforeEach(async () => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const cookie = () => `${SESSION_COOKIE}=${sealSession(newSession('jdoe', 'github', new Date('2026-08-03T13:00:00Z')), SECRET)}`;
+const cookie = () => `${SESSION_COOKIE}=${sealSession(newSession('jdoe', 'github', new Date(now.getTime() - 3_600_000)), SECRET)}`;
 const get = (path: string) => handleWorkspace(new Request(`${SITE}${path}`, { headers: { cookie: cookie() } }), ports);
 const post = (path: string, fields: Record<string, string>, origin = SITE) =>
   handleWorkspace(
@@ -240,5 +247,45 @@ describe('the committee workspace', () => {
     const again = await post('/committee/held/', { intent: 'release', key: '22222222-2222-4222-8222-222222222222' });
     expect(again.status).toBe(409);
     expect(await (await get('/committee/held/')).text()).toContain('Nothing is held for review.');
+  });
+
+  it('shows each month of the running year, warns when next month has no topic, previews a chosen person’s email, and sends this month’s on confirmation', async () => {
+    const running = ports.settings.programYears.running;
+    await writeSampleApplications(records, generateSampleApplications({ programYear: running, mentors: 2, mentees: 3, seed: 5, settings: ports.settings }));
+    await post(`/committee/matching/?year=${running}`, { intent: 'propose' });
+    const matching = await (await get(`/committee/matching/?year=${running}`)).text();
+    await post(`/committee/matching/?year=${running}`, { intent: 'accept', proposal: hiddenValue(matching, 'proposal'), matchesSha: hiddenValue(matching, 'matchesSha') });
+
+    // 12 days before September, whose topic is not published (the test topics are October's and May's).
+    setNow('2026-08-20T14:00:00Z');
+    const early = await (await get('/committee/mailings/monthly/')).text();
+    expect(early).toContain('Next month has no topic yet.');
+    expect(early).toMatch(/September 2026 starts in 12 days/);
+    expect(await (await get('/committee/')).text()).toContain('Next month has no topic yet');
+
+    setNow('2026-10-02T14:00:00Z');
+    const page = await (await get('/committee/mailings/monthly/')).text();
+    expect(page).toContain('Send now: October 2026');
+    const pairs = JSON.parse((await records.readFile(`matches/${running}.json`))!.content).pairs;
+    const mentee = pairs[0].mentee as string;
+    const preview = await (await get(`/committee/mailings/monthly/?preview=1&month=2026-10&person=${mentee}`)).text();
+    const menteeEmail = JSON.parse((await records.readFile(`applications/${running}/mentee/${mentee}.json`))!.content).answers.email;
+    expect(preview).toContain(`The October 2026 email to ${menteeEmail}`);
+
+    const unconfirmed = await post('/committee/mailings/monthly/', { intent: 'send', month: '2026-10' });
+    expect(unconfirmed.status).toBe(400);
+    expect(mailing.mailer.sent).toHaveLength(0);
+    // On a deploy without MAILER_SECRET the background mailing cannot be called: said, nothing sent.
+    const switchedOff = await post('/committee/mailings/monthly/', { intent: 'send', month: '2026-10', confirm: 'yes' });
+    expect(switchedOff.status).toBe(409);
+    expect(await switchedOff.text()).toContain('MAILER_SECRET is not set');
+    expect(mailing.mailer.sent).toHaveLength(0);
+    // Locally the same service runs within the request.
+    ports.localSignIn = true;
+    const sent = await post('/committee/mailings/monthly/', { intent: 'send', month: '2026-10', confirm: 'yes' });
+    expect(sent.status).toBe(303);
+    expect(mailing.mailer.sent.length).toBe(pairs.length * 2);
+    expect(lastCommit()).toMatch(/, by jdoe$/);
+    expect(await (await get('/committee/mailings/monthly/')).text()).toMatch(/Complete/);
   });
 });

@@ -38,6 +38,8 @@ export interface MonthlyMailingOptions {
   /** Start no new batch after this many milliseconds; the rest waits for the next run. */
   budgetMs?: number;
   leaseMs?: number;
+  /** Dry run: preview the email of this person (application id) instead of the next one due. */
+  previewPerson?: string | undefined;
 }
 
 export interface MailingCounts {
@@ -218,7 +220,8 @@ export async function runMonthlyMailing(ports: MailingPorts, options: MonthlyMai
 
   if (dryRun) {
     const { remaining, counts } = countsFor(stored.value);
-    const sample = remaining[0] ?? receiving[0];
+    const chosen = options.previewPerson ? everyone.find((recipient) => recipient.person.personId === options.previewPerson) : undefined;
+    const sample = chosen ?? remaining[0] ?? receiving[0];
     return { status: 'dry-run', month, programYear, topic: topic.id, counts, preview: sample ? preview(monthlyTopicEmail(sample, context), sample.person.role) : null };
   }
 

@@ -3,6 +3,7 @@ import { listProposals } from '../../matching/acceptService.ts';
 import { generateSampleApplications, writeSampleApplications } from '../../matching/sampleApplications.ts';
 import type { RecordsStore } from '../../records/recordsStore.ts';
 import { listHeldForReview } from '../../services/heldForReview.ts';
+import { monthRows, topicWarning } from './monthlyTopics.ts';
 import type { WorkspacePorts } from '../ports.ts';
 import { notice, table } from '../views/components.ts';
 import { html } from '../views/html.ts';
@@ -68,6 +69,7 @@ ${next.length > 0 ? html`<ul class="next-steps">${next.map((step) => html`<li><a
 </form>`
     : '';
   const held = (await listHeldForReview(ports.submissions.reviewQueue, ports.now())).length;
+  const warning = topicWarning(await monthRows(ports), ports.now(), ports.settings.timeZone);
   const heldNote =
     held > 0
       ? html`<div class="panel"><p><a href="/committee/held/">${held} submission${held === 1 ? ' is' : 's are'} held for review</a>: ${held === 1 ? 'it' : 'they'} arrived so fast that a program may have sent ${held === 1 ? 'it' : 'them'}. Release the ones a person sent.</p></div>`
@@ -75,7 +77,7 @@ ${next.length > 0 ? html`<ul class="next-steps">${next.map((step) => html`<li><a
   return {
     title: 'Overview',
     section: '/committee/',
-    body: html`<h1>Committee workspace</h1>${notice(flash)}${heldNote}${sections}${samples}`,
+    body: html`<h1>Committee workspace</h1>${notice(flash)}${warning ? html`<div class="panel warning"><p><a href="/committee/mailings/monthly/">Next month has no topic yet</a>: ${warning}</p></div>` : ''}${heldNote}${sections}${samples}`,
   };
 }
 

@@ -12,6 +12,7 @@ export const WORKSPACE_SECTIONS = [
   { path: '/committee/applications/', label: 'Applications' },
   { path: '/committee/matching/', label: 'Matching' },
   { path: '/committee/mailings/', label: 'Introductions' },
+  { path: '/committee/mailings/monthly/', label: 'Monthly topics' },
   { path: '/committee/held/', label: 'Held for review' },
 ] as const;
 
