@@ -8,6 +8,7 @@ import { heldForReviewAction, heldForReviewPage } from './pages/heldForReview.ts
 import { introductionsAction, introductionsPage } from './pages/introductions.ts';
 import { matchingAction, matchingPage } from './pages/matching.ts';
 import { monthlyTopicsAction, monthlyTopicsPage } from './pages/monthlyTopics.ts';
+import { peopleAction, peopleNotice, peoplePage } from './pages/people.ts';
 import type { WorkspacePorts } from './ports.ts';
 import type { CommitteeSession } from './session.ts';
 import type { WorkspacePage } from './views/layout.ts';
@@ -74,5 +75,10 @@ export const WORKSPACE_ROUTES: WorkspaceRoute[] = [
       const outcome = await introductionsAction({ ...ports, mailing: { ...ports.mailing, records: store } }, store, url, await fields());
       return 'redirect' in outcome ? outcome : introductionsPage(ports, url, outcome);
     },
+  },
+  {
+    path: /^\/committee\/people\/$/,
+    get: async ({ url }) => peoplePage({ flash: peopleNotice(url.searchParams) }),
+    post: async ({ ports, store, fields, session }) => peopleAction(ports, store, await fields(), session.login),
   },
 ];

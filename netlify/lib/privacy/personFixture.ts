@@ -9,10 +9,15 @@ import { applicationRecord, menteeRecordAnswers, mentorRecordAnswers, pairFixtur
 
 export const PERSON_EMAIL = 'mentee0@example.org';
 
-export function personFixture(seed = 'privacy') {
-  const year = '2026-2027';
-  const next = '2027-2028';
+export function personFixture(seed = 'privacy', options: { email?: string; firstYear?: number } = {}) {
+  const email = options.email ?? PERSON_EMAIL;
+  const first = options.firstYear ?? 2026;
+  const year = `${first}-${first + 1}`;
+  const next = `${first + 1}-${first + 2}`;
   const pairs = pairFixture(3, seed, year);
+  // The person: the first mentee, at `email`.
+  const personPath = `applications/${year}/mentee/${pairs.menteeIds[0]!}.json`;
+  pairs.files[personPath] = applicationRecord('mentee', pairs.menteeIds[0]!, menteeRecordAnswers(0, { email }), year).content;
   const person = pairs.menteeIds[0]!;
   const partner = pairs.mentorIds[0]!;
   const pairId = pairs.matches.pairs[0]!.id;
@@ -21,7 +26,7 @@ export function personFixture(seed = 'privacy') {
   const otherMessageId = stableUuid(`${seed}/other-message`);
   const laterApplication = stableUuid(`${seed}/later`);
   const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
-  const later = applicationRecord('mentee', laterApplication, menteeRecordAnswers(0), next);
+  const later = applicationRecord('mentee', laterApplication, menteeRecordAnswers(0, { email }), next);
   const laterMentor = applicationRecord('mentor', stableUuid(`${seed}/later-mentor`), mentorRecordAnswers(7, { capacity: '2' }), next);
   const laterMentee = applicationRecord('mentee', stableUuid(`${seed}/later-mentee`), menteeRecordAnswers(8), next);
   const envelope = (type: string, id: string, answers: Record<string, unknown>, role?: string) =>
@@ -34,10 +39,10 @@ export function personFixture(seed = 'privacy') {
     [`evaluations/${year}/mentee/${evaluationId}.json`]: envelope(
       'evaluation',
       evaluationId,
-      { name: 'Mentee Person 0', email: 'Mentee0@Example.org', overall: 'Very good' },
+      { name: 'Mentee Person 0', email: email.toUpperCase(), overall: 'Very good' },
       'mentee',
     ),
-    [`messages/${year}/${messageId}.json`]: envelope('message', messageId, { name: 'Mentee Person 0', email: PERSON_EMAIL, subject: 'help', message: 'Our meetings stopped.' }),
+    [`messages/${year}/${messageId}.json`]: envelope('message', messageId, { name: 'Mentee Person 0', email, subject: 'help', message: 'Our meetings stopped.' }),
     [`messages/${year}/${otherMessageId}.json`]: envelope('message', otherMessageId, {
       name: 'Mentor Person 1',
       email: 'mentor1@example.org',
@@ -113,5 +118,5 @@ export function personFixture(seed = 'privacy') {
       lease: null,
     }),
   };
-  return { files, year, next, person, partner, pairId, messageId, evaluationId, otherMessageId, laterApplication, pairs };
+  return { files, email, year, next, person, partner, pairId, messageId, evaluationId, otherMessageId, laterApplication, pairs };
 }

@@ -14,6 +14,7 @@ export const WORKSPACE_SECTIONS = [
   { path: '/committee/mailings/', label: 'Introductions' },
   { path: '/committee/mailings/monthly/', label: 'Monthly topics' },
   { path: '/committee/held/', label: 'Held for review' },
+  { path: '/committee/people/', label: 'People' },
 ] as const;
 
 export interface WorkspacePage {
