@@ -8,6 +8,8 @@ import { heldForReviewAction, heldForReviewPage } from './pages/heldForReview.ts
 import { introductionsAction, introductionsPage } from './pages/introductions.ts';
 import { matchingAction, matchingPage } from './pages/matching.ts';
 import { monthlyTopicsAction, monthlyTopicsPage } from './pages/monthlyTopics.ts';
+import { messageAction, messageFlash, messagePage, messagesPage } from './pages/messages.ts';
+import { pairAction, pairFlash, pairPage, pairsPage } from './pages/pairs.ts';
 import { peopleAction, peopleNotice, peoplePage } from './pages/people.ts';
 import type { WorkspacePorts } from './ports.ts';
 import type { CommitteeSession } from './session.ts';
@@ -75,6 +77,18 @@ export const WORKSPACE_ROUTES: WorkspaceRoute[] = [
       const outcome = await introductionsAction({ ...ports, mailing: { ...ports.mailing, records: store } }, store, url, await fields());
       return 'redirect' in outcome ? outcome : introductionsPage(ports, url, outcome);
     },
+  },
+  { path: /^\/committee\/pairs\/$/, get: ({ ports }) => pairsPage(ports) },
+  {
+    path: /^\/committee\/pairs\/([A-Za-z0-9_-]{1,64})\/$/,
+    get: ({ ports, url, params }) => pairPage(ports, params[0]!, { flash: pairFlash(url.searchParams) }),
+    post: async ({ ports, store, params, fields }) => pairAction({ ...ports, mailing: { ...ports.mailing, records: store } }, store, params[0]!, await fields()),
+  },
+  { path: /^\/committee\/messages\/$/, get: ({ ports }) => messagesPage(ports) },
+  {
+    path: new RegExp(`^/committee/messages/${ID}/$`),
+    get: ({ ports, url, params }) => messagePage(ports, params[0]!, { flash: messageFlash(url.searchParams) }),
+    post: async ({ ports, store, params, fields, session }) => messageAction(ports, store, params[0]!, await fields(), session.login),
   },
   {
     path: /^\/committee\/people\/$/,

@@ -13,6 +13,8 @@ export const WORKSPACE_SECTIONS = [
   { path: '/committee/matching/', label: 'Matching' },
   { path: '/committee/mailings/', label: 'Introductions' },
   { path: '/committee/mailings/monthly/', label: 'Monthly topics' },
+  { path: '/committee/pairs/', label: 'Pairs' },
+  { path: '/committee/messages/', label: 'Messages' },
   { path: '/committee/held/', label: 'Held for review' },
   { path: '/committee/people/', label: 'People' },
 ] as const;
