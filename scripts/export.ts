@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { loadSettings } from '../netlify/lib/config/loadSettings.ts';
 import { commandRuntime, recordsStore } from '../netlify/lib/composition.ts';
 import { parseOptions, runCommand, UsageError, yearArgument } from '../netlify/lib/matching/commandLine.ts';
-import { checkExportFolder, exportApplications } from '../netlify/lib/matching/exportService.ts';
+import { checkExportFolder, exportYear } from '../netlify/lib/matching/exportService.ts';
 
 const HELP = `Usage:
   npm run export -- --year 2026-2027 [--out .data/exports]
@@ -32,7 +32,7 @@ await runCommand(async () => {
   if (values.out !== undefined && values.out.trim() === '') throw new UsageError('--out needs a folder, like --out .data/exports.');
   const folder = checkExportFolder(values.out ?? '.data/exports', process.cwd());
   const store = recordsStore(runtime);
-  const { files, skipped } = await exportApplications(store, year, settings);
+  const { files, skipped } = await exportYear(store, year, settings);
   await mkdir(folder, { recursive: true });
   for (const file of files) {
     const path = join(folder, file.fileName);

@@ -157,6 +157,21 @@ describe('ending a pair', () => {
     expect(commitCount()).toBe(before + 1);
   });
 
+  it('leaves the mentee to match again, and the next proposal never pairs the two again', async () => {
+    const { mentee, mentor } = fixture.pairs.quiet;
+    const form = await (await get('/committee/pairs/p-quiet/')).text();
+    expect((await post('/committee/pairs/p-quiet/', { intent: 'end', reason: 'not-working', matchesSha: hiddenValue(form, 'matchesSha'), confirm: 'yes' })).status).toBe(303);
+    const proposed = await post(`/committee/matching/?year=${fixture.year}`, { intent: 'propose' });
+    expect(proposed.status).toBe(303);
+    const stamp = new URL(proposed.headers.get('location')!, SITE).searchParams.get('proposal')!;
+    const proposal = JSON.parse((await records.readFile(`matching/${fixture.year}/proposals/${stamp}.json`))!.content) as {
+      pairs: Array<{ mentor: string; mentee: string }>;
+      unmatched: Array<{ mentee: string }>;
+    };
+    expect(proposal.pairs.some((pair) => pair.mentor === mentor.id && pair.mentee === mentee.id)).toBe(false);
+    expect([...proposal.pairs.map((pair) => pair.mentee), ...proposal.unmatched.map((entry) => entry.mentee)]).toContain(mentee.id);
+  });
+
   it('refuses a stale form (the matches file changed since): nothing written, nothing sent', async () => {
     const form = await (await get('/committee/pairs/p-help/')).text();
     const staleSha = hiddenValue(form, 'matchesSha');

@@ -4,11 +4,14 @@
  */
 import type { RecordsStore } from '../records/recordsStore.ts';
 import { applicationPage, applicationsPage, saveReview } from './pages/applications.ts';
+import { evaluationsPage } from './pages/evaluations.ts';
+import { exportDownload, exportsPage, healthDownload, healthPage } from './pages/health.ts';
 import { heldForReviewAction, heldForReviewPage } from './pages/heldForReview.ts';
 import { introductionsAction, introductionsPage } from './pages/introductions.ts';
 import { matchingAction, matchingPage } from './pages/matching.ts';
 import { monthlyTopicsAction, monthlyTopicsPage } from './pages/monthlyTopics.ts';
 import { messageAction, messageFlash, messagePage, messagesPage } from './pages/messages.ts';
+import { addSampleApplications, addSampleYear, overviewPage } from './pages/overview.ts';
 import { pairAction, pairFlash, pairPage, pairsPage } from './pages/pairs.ts';
 import { peopleAction, peopleNotice, peoplePage } from './pages/people.ts';
 import type { WorkspacePorts } from './ports.ts';
@@ -42,8 +45,16 @@ const ID = '([0-9a-f-]{36})';
 
 /** Sentences after an overview action, from the counts in the address (never free text). */
 const overviewNotice = (query: URLSearchParams) =>
+  query.get('done') === 'samples'
+    ? `${Number(query.get('count') ?? 0)} sample applications were added. Review them under Applications.${Number(query.get('year-records') ?? 0) > 0 ? ` A sample running year was added too (${Number(query.get('year-records'))} made-up records): try Pairs, Messages, Evaluations and Health.` : ''}`
+    : undefined;
 
 export const WORKSPACE_ROUTES: WorkspaceRoute[] = [
+  { path: /^\/committee\/evaluations\/$/, get: ({ ports }) => evaluationsPage(ports) },
+  { path: /^\/committee\/health\/$/, get: ({ ports }) => healthPage(ports) },
+  { path: /^\/committee\/health\/health-(\d{4}-\d{4})\.csv\/$/, get: ({ ports, params }) => healthDownload(ports, params[0]!) },
+  { path: /^\/committee\/exports\/$/, get: ({ ports }) => exportsPage(ports) },
+  { path: /^\/committee\/exports\/(\d{4}-\d{4})-([a-z-]+)\.csv\/$/, get: ({ ports, params }) => exportDownload(ports, params[0]!, params[1]!) },
   { path: /^\/committee\/held\/$/, get: (context) => heldForReviewPage(context), post: heldForReviewAction },
   { path: /^\/committee\/mailings\/monthly\/$/, get: ({ ports, url }) => monthlyTopicsPage(ports, url), post: monthlyTopicsAction },
   {
@@ -51,6 +62,8 @@ export const WORKSPACE_ROUTES: WorkspaceRoute[] = [
     get: ({ ports, url }) => overviewPage(ports, overviewNotice(url.searchParams)),
     post: async ({ ports, store, fields }) => {
       const added = (await fields()).intent === 'sample-applications' ? await addSampleApplications(ports, store) : null;
+      const yearRecords = added === null ? 0 : await addSampleYear(ports, store);
+      return added === null ? null : { redirect: `/committee/?done=samples&count=${added}&year-records=${yearRecords}` };
     },
   },
   { path: /^\/committee\/applications\/$/, get: ({ ports, url }) => applicationsPage(ports, url) },

@@ -43,6 +43,8 @@ describe('csvCell', () => {
     { value: '-2+3', cell: "'-2+3" },
     { value: '@import', cell: "'@import" },
     { value: '\tcmd', cell: "'\tcmd" },
+    { value: '\rcmd', cell: '"\'\rcmd"' },
+    { value: '-', cell: "'-" },
     { value: '=HYPERLINK("http://example.org","x")', cell: '"\'=HYPERLINK(""http://example.org"",""x"")"' },
     { value: 'a=b is fine inside', cell: 'a=b is fine inside' },
     { value: 42, cell: '42' },

@@ -1,14 +1,18 @@
 import { relative, resolve, sep } from 'node:path';
 import { applicationSchemas, type MenteeApplication, type MentorApplication } from '../../../src/schemas/application.ts';
 import type { ApplicationContent } from '../../../src/schemas/applicationContent.ts';
+import { fieldMeta } from '../../../src/schemas/formField.ts';
+import { loadCheckIns } from '../reports/checkInRecords.ts';
+import { CHOICE_QUESTIONS, EVALUATION_SCHEMAS, loadEvaluations } from '../reports/evaluations.ts';
+import { CHECK_IN_LABELS } from '../mailing/signedLinks.ts';
 import type { RecordsStore } from '../records/recordsStore.ts';
 import { type StoredApplication, loadApplications, loadMatches } from './applications.ts';
 import { areaLabel, isPriorityMentee, libraryTypeLabel, type MatchingVocabulary, matchingVocabulary, menteeProfile, timeZoneLabel, wayLabel } from './compatibility.ts';
 import { type CsvValue, toCsv, UTF8_BOM } from './csv.ts';
 
 /**
- * `npm run export`: the year's applications as one CSV per role, for the committee's own
- * spreadsheets. Columns are documented in docs/matching.md. The files hold personal data, so
+ * `npm run export` and the workspace's downloads: the year's applications as one CSV per role,
+ * its pairs, its check-ins and its evaluations, for the committee's own spreadsheets. Columns are documented in docs/matching.md. The files hold personal data, so
  * they go to a local folder outside the site (default .data/exports), never into what is published.
  */
 
@@ -98,6 +102,115 @@ export async function exportApplications(
     ],
     skipped: applications.skipped.length,
   };
+}
+
+export const PAIR_CSV_COLUMNS = [
+  'pair_id',
+  'status',
+  'since',
+  'ended_on',
+  'end_reason',
+  'mentor_id',
+  'mentor_name',
+  'mentor_email',
+  'mentee_id',
+  'mentee_name',
+  'mentee_email',
+] as const;
+export const CHECK_IN_CSV_COLUMNS = ['month', 'pair_id', 'role', 'person_id', 'name', 'answer', 'note', 'recorded_at'] as const;
+export const EVALUATION_CSV_COLUMNS = [
+  'id',
+  'role',
+  'submitted_at',
+  'name',
+  'email',
+  'overall',
+  'contact_frequency',
+  'topics_useful',
+  'again',
+  'highlights',
+  'improvements',
+] as const;
+
+/** The kinds of file, as their names end: <year>-<kind>.csv. */
+export const EXPORT_KINDS = ['mentors', 'mentees', 'pairs', 'check-ins', 'evaluations'] as const;
+export type ExportKind = (typeof EXPORT_KINDS)[number];
+
+/** Everyone who applied in the year, by application id, as the other files name them. */
+async function namesOf(store: RecordsStore, programYear: string, settings: { application: ApplicationContent }) {
+  const applications = await loadApplications(store, programYear, applicationSchemas(settings));
+  return new Map([...applications.mentors, ...applications.mentees].map((application) => [application.id, { name: application.answers.name, email: application.answers.email }]));
+}
+
+/** The year's pairs, active and ended, with both people's names and addresses. */
+export async function exportPairs(store: RecordsStore, programYear: string, settings: { application: ApplicationContent }): Promise<ExportFile> {
+  const [matches, people] = await Promise.all([loadMatches(store, programYear), namesOf(store, programYear, settings)]);
+  const rows = (matches?.matches.pairs ?? []).map((pair) => {
+    const ended = (pair as typeof pair & { ended?: { on?: string; reason?: string } }).ended;
+    return [
+      pair.id,
+      pair.status,
+      pair.since,
+      ended?.on,
+      ended?.reason,
+      pair.mentor,
+      people.get(pair.mentor)?.name ?? 'unknown application',
+      people.get(pair.mentor)?.email,
+      pair.mentee,
+      people.get(pair.mentee)?.name ?? 'unknown application',
+      people.get(pair.mentee)?.email,
+    ];
+  });
+  return { fileName: `${programYear}-pairs.csv`, content: UTF8_BOM + toCsv(PAIR_CSV_COLUMNS, rows), rows: rows.length };
+}
+
+/** Every check-in answer of the year, month by month. */
+export async function exportCheckIns(store: RecordsStore, programYear: string, settings: { application: ApplicationContent }): Promise<ExportFile> {
+  const [{ checkIns }, people] = await Promise.all([loadCheckIns(store, programYear), namesOf(store, programYear, settings)]);
+  const rows = [...checkIns]
+    .sort((a, b) => a.month.localeCompare(b.month) || a.pairId.localeCompare(b.pairId) || a.role.localeCompare(b.role))
+    .map((entry) => [entry.month, entry.pairId, entry.role, entry.personId, people.get(entry.personId)?.name, CHECK_IN_LABELS[entry.answer], entry.note, entry.recordedAt]);
+  return { fileName: `${programYear}-check-ins.csv`, content: UTF8_BOM + toCsv(CHECK_IN_CSV_COLUMNS, rows), rows: rows.length };
+}
+
+/** Every evaluation of the year as sent (both roles), the choices in the form's words. */
+export async function exportEvaluations(store: RecordsStore, programYear: string): Promise<ExportFile> {
+  const { evaluations } = await loadEvaluations(store, programYear);
+  const label = (role: 'mentor' | 'mentee', question: (typeof CHOICE_QUESTIONS)[number], value: string) =>
+    fieldMeta(EVALUATION_SCHEMAS[role].shape[question]).choices?.find((choice) => choice.value === value)?.label ?? value;
+  const rows = [...evaluations]
+    .sort((a, b) => a.role.localeCompare(b.role) || a.submittedAt.localeCompare(b.submittedAt))
+    .map((evaluation) => [
+      evaluation.id,
+      evaluation.role,
+      evaluation.submittedAt,
+      evaluation.answers.name,
+      evaluation.answers.email,
+      ...CHOICE_QUESTIONS.map((question) => label(evaluation.role, question, evaluation.answers[question])),
+      evaluation.answers.highlights,
+      evaluation.answers.improvements,
+    ]);
+  return { fileName: `${programYear}-evaluations.csv`, content: UTF8_BOM + toCsv(EVALUATION_CSV_COLUMNS, rows), rows: rows.length };
+}
+
+/** One file of the year's export, by kind (the workspace's download). */
+export async function exportFile(store: RecordsStore, programYear: string, kind: ExportKind, settings: { application: ApplicationContent }): Promise<ExportFile> {
+  if (kind === 'pairs') return exportPairs(store, programYear, settings);
+  if (kind === 'check-ins') return exportCheckIns(store, programYear, settings);
+  if (kind === 'evaluations') return exportEvaluations(store, programYear);
+  const { files } = await exportApplications(store, programYear, settings);
+  return files.find((file) => file.fileName === `${programYear}-${kind}.csv`)!;
+}
+
+/** Every file of the year's export (npm run export): applications per role, pairs, check-ins, evaluations. */
+export async function exportYear(store: RecordsStore, programYear: string, settings: { application: ApplicationContent }): Promise<{ files: ExportFile[]; skipped: number }> {
+  const [applications, pairs, checkIns, evaluations] = await Promise.all([
+    exportApplications(store, programYear, settings),
+    exportPairs(store, programYear, settings),
+    exportCheckIns(store, programYear, settings),
+    exportEvaluations(store, programYear),
+  ]);
+  return { files: [...applications.files, pairs, checkIns, evaluations], skipped: applications.skipped };
 }
 
 /** The export folder is not a safe place for personal data. */

@@ -1,7 +1,9 @@
 import { applicationSchemas } from '../../../src/schemas/application.ts';
 import type { ApplicationContent } from '../../../src/schemas/applicationContent.ts';
 import { type RecordEnvelope, recordEnvelopeSchema, recordPath } from '../../../src/schemas/record.ts';
-import type { RecordsStore } from '../records/recordsStore.ts';
+import { programMonths } from '../../../src/lib/programMonths.ts';
+import { zonedMonth } from '../../../src/lib/zonedTime.ts';
+import type { NewFile, RecordsStore } from '../records/recordsStore.ts';
 
 /**
  * Realistic but clearly fake applications for trying the matching workbench locally: invented
@@ -310,4 +312,265 @@ export async function writeSampleApplications(store: RecordsStore, records: read
     if (result.created) created++;
   }
   return { created, existing: records.length - created };
+}
+
+/** What a whole sample year needs beyond the applications' options. */
+export interface SampleYearOptions extends SampleOptions {
+  /** The settings for the program months and time zone, as well as the forms. */
+  settings: { application: ApplicationContent; program: { startMonth: number; endMonth: number }; timeZone: string };
+  /** Check-ins are written for the program months up to this instant's month. */
+  now: Date;
+}
+
+export interface SampleYear {
+  programYear: string;
+  /** Every file to create: applications, reviews, the matches file, the introductions ledger, check-ins, messages, a preference, evaluations. */
+  files: NewFile[];
+  counts: { applications: number; pairs: number; checkIns: number; messages: number; evaluations: number };
+}
+
+const SAMPLE_NOTES = ['(Sample) We talked about conference proposals.', '(Sample) A short call this month; more next time.', '(Sample) We swapped reading lists.'];
+const SAMPLE_HELP_NOTES = ['(Sample) We cannot find a time that suits us both.', '(Sample) My mentor has not replied for a while.'];
+const SAMPLE_MESSAGES: ReadonlyArray<{ reason: string; message: string }> = [
+  { reason: 'need-help', message: '(Sample message) We are not sure what to talk about next month. Could the committee suggest something?' },
+  { reason: 'match-not-working', message: '(Sample message) Our schedules never line up and we have only met once. Could we talk about what to do?' },
+  { reason: 'leaving', message: '(Sample message) I have started a new job with little free time, so I need to leave the program. Thank you for everything.' },
+];
+const SAMPLE_HIGHLIGHTS = [
+  '(Sample) Having someone outside my library to ask honest questions.',
+  '(Sample) The monthly topics gave us a reason to meet.',
+  '(Sample) Practising for interviews together.',
+  '(Sample) Learning how committees in the association work.',
+];
+const SAMPLE_IMPROVEMENTS = ['(Sample) An online get-together for all pairs half way through.', '(Sample) Shorter emails.', '(Sample) Topics a little earlier in the month.'];
+
+/** The record as a file, as the forms and the workspace write them. */
+const asFile = (path: string, value: unknown): NewFile => ({ path, content: `${JSON.stringify(value, null, 2)}\n` });
+
+/**
+ * A whole, clearly fake program year: the applications (all reviewed, one mentee not eligible
+ * and one withdrawn), accepted pairs (one ended), the introductions ledger, check-ins for the
+ * program months so far (one pair quiet for two months, one asking for help), three messages
+ * to the committee and a mentee who said they are leaving, and evaluations: most mentees
+ * answer, and fewer than five mentors, so both a summary and the small-group rule can be seen.
+ * Seeded: the same options give the same files.
+ */
+export function generateSampleYear(options: SampleYearOptions): SampleYear {
+  const { programYear } = options;
+  const applications = generateSampleApplications(options);
+  const random = seededRandom((options.seed ?? 1) * 7919 + 17);
+  const firstYear = Number(programYear.slice(0, 4));
+  const currentMonth = zonedMonth(options.now, options.settings.timeZone);
+  const months = programMonths(programYear, options.settings.program).filter((month) => month <= currentMonth);
+  const mentors = applications.filter((record) => record.role === 'mentor');
+  const mentees = applications.filter((record) => record.role === 'mentee');
+  const files: NewFile[] = applications.map((record) => asFile(recordPath(record), record));
+  // Nothing is dated after now (a day later this month is moved back to now).
+  const nowIso = options.now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const notAfterNow = (iso: string) => (iso > nowIso ? nowIso : iso);
+
+  // Reviews: everyone eligible, but one mentee not eligible and one who withdrew.
+  const decidedAt = `${firstYear}-07-25T15:00:00Z`;
+  const decisionOf = (index: number, role: string) =>
+    role === 'mentee' && index === 0
+      ? { decision: 'not-eligible', reason: '(Sample) Not a member and not joining.' }
+      : role === 'mentee' && index === 1
+        ? { decision: 'withdrawn', reason: '(Sample) Withdrew before matching.' }
+        : { decision: 'eligible' };
+  for (const [role, list] of [
+    ['mentor', mentors],
+    ['mentee', mentees],
+  ] as const) {
+    list.forEach((record, index) => {
+      files.push(
+        asFile(`reviews/${programYear}/${record.id}.json`, {
+          schemaVersion: 1,
+          applicationId: record.id,
+          role,
+          programYear,
+          ...decisionOf(index, role),
+          decidedBy: 'sample-committee',
+          decidedAt,
+          notes: [],
+        }),
+      );
+    });
+  }
+
+  // Pairs: the eligible mentees, in turn, with a mentor who has room; two are left without a match.
+  const capacityLeft = new Map(mentors.map((mentor) => [mentor.id, Number(mentor.answers.capacity ?? 1)]));
+  const since = `${firstYear}-08-20`;
+  const pairs: Array<{ id: string; mentor: string; mentee: string; status: 'active' | 'ended'; since: string; ended?: { on: string; reason: string } }> = [];
+  let mentorIndex = 0;
+  for (const mentee of mentees.slice(2, Math.max(2, mentees.length - 2))) {
+    for (let tries = 0; tries < mentors.length; tries++) {
+      const mentor = mentors[mentorIndex % mentors.length]!;
+      mentorIndex++;
+      if ((capacityLeft.get(mentor.id) ?? 0) > 0) {
+        capacityLeft.set(mentor.id, capacityLeft.get(mentor.id)! - 1);
+        pairs.push({ id: `p-${String(pairs.length + 1).padStart(3, '0')}`, mentor: mentor.id, mentee: mentee.id, status: 'active', since });
+        break;
+      }
+    }
+  }
+  // One pair ended half way through the months so far.
+  const endMonth = months.length >= 2 ? months[Math.floor(months.length / 2)]! : null;
+  const endedPair = endMonth && pairs.length > 3 ? pairs[pairs.length - 1]! : null;
+  if (endedPair && endMonth) Object.assign(endedPair, { status: 'ended', ended: { on: `${endMonth}-10`, reason: '(Sample) The mentee took on a new job and had no time left.' } });
+  files.push(asFile(`matches/${programYear}.json`, { programYear, pairs }));
+  files.push(
+    asFile(`mailings/${programYear}/introductions.json`, {
+      schemaVersion: 1,
+      kind: 'introductions',
+      programYear,
+      batches: [
+        {
+          idempotencyKey: `sample-introductions-${programYear}`,
+          sentAt: `${firstYear}-08-25T14:00:00Z`,
+          pairs: pairs.map((pair) => ({ pair: pair.id, mentor: pair.mentor, mentee: pair.mentee, emailIds: ['sample-not-sent'] })),
+        },
+      ],
+      unmatched: [],
+      lease: null,
+    }),
+  );
+
+  // Check-ins: most people answer most months; pair 2 is quiet for the last two months; pair 3 asks for help this month.
+  let checkIns = 0;
+  pairs.forEach((pair, index) => {
+    months.forEach((month, monthIndex) => {
+      if (pair.ended && month > pair.ended.on.slice(0, 7)) return;
+      const last = monthIndex === months.length - 1;
+      const quiet = index === 1 && monthIndex >= months.length - 2;
+      for (const role of ['mentor', 'mentee'] as const) {
+        if (!quiet && random() > 0.8) continue;
+        const roll = random();
+        const answer = quiet ? 'not-yet' : index === 2 && last && role === 'mentee' ? 'need-help' : roll < 0.68 ? 'met' : roll < 0.95 ? 'not-yet' : 'need-help';
+        const note = answer === 'need-help' ? pick(random, SAMPLE_HELP_NOTES) : random() < 0.15 ? pick(random, SAMPLE_NOTES) : undefined;
+        files.push(
+          asFile(`check-ins/${programYear}/${month}/${pair.id}-${role}.json`, {
+            schemaVersion: 1,
+            programYear,
+            month,
+            pairId: pair.id,
+            personId: pair[role],
+            role,
+            answer,
+            ...(note ? { note } : {}),
+            recordedAt: notAfterNow(`${month}-${String(3 + Math.floor(random() * 20)).padStart(2, '0')}T15:00:00Z`),
+          }),
+        );
+        checkIns++;
+      }
+    });
+  });
+
+  // Messages from people in pairs, and a mentee who said they are leaving (their preference record).
+  const lastMonth = months.at(-1) ?? `${firstYear}-09`;
+  const personOf = (id: string) => applications.find((record) => record.id === id)!;
+  const writers = [pairs[0]?.mentee, pairs[1]?.mentor, endedPair?.mentee ?? pairs[3]?.mentee].filter((id): id is string => id !== undefined);
+  writers.forEach((id, index) => {
+    const person = personOf(id);
+    const sample = SAMPLE_MESSAGES[index]!;
+    const messageId = seededUuid(random);
+    files.push(
+      asFile(`messages/${programYear}/${messageId}.json`, {
+        schemaVersion: 1,
+        id: messageId,
+        type: 'message',
+        programYear,
+        submittedAt: notAfterNow(`${lastMonth}-${String(2 + index * 3).padStart(2, '0')}T16:30:00Z`),
+        answers: { name: person.answers.name, email: person.answers.email, senderRole: person.role, reason: sample.reason, message: sample.message },
+      }),
+    );
+  });
+  const leaver = pairs[4]?.mentee;
+  if (leaver && months.length > 0) {
+    const at = notAfterNow(`${lastMonth}-06T12:00:00Z`);
+    files.push(
+      asFile(`preferences/${programYear}/${leaver}.json`, {
+        schemaVersion: 1,
+        programYear,
+        personId: leaver,
+        role: 'mentee',
+        status: 'leaving',
+        note: '(Sample) I am moving abroad for a year.',
+        updatedAt: at,
+        history: [{ status: 'leaving', at, via: 'page' }],
+      }),
+    );
+  }
+
+  // Evaluations: about three in four mentees in pairs, and four mentors (fewer than five: no figures shown).
+  let evaluations = 0;
+  if (months.length > 0) {
+    const answering = [...pairs.filter(() => random() < 0.75).map((pair) => pair.mentee), ...[...new Set(pairs.map((pair) => pair.mentor))].slice(0, 4)];
+    for (const id of [...new Set(answering)]) {
+      const person = personOf(id);
+      const role = person.role as 'mentor' | 'mentee';
+      const evaluationId = seededUuid(random);
+      const rating = String(Math.min(5, 3 + Math.floor(random() * 3.4)));
+      files.push(
+        asFile(`evaluations/${programYear}/${role}/${evaluationId}.json`, {
+          schemaVersion: 1,
+          id: evaluationId,
+          type: 'evaluation',
+          role,
+          programYear,
+          submittedAt: notAfterNow(`${lastMonth}-${String(10 + Math.floor(random() * 15)).padStart(2, '0')}T18:00:00Z`),
+          answers: {
+            name: person.answers.name,
+            email: person.answers.email,
+            overall: rating,
+            contactFrequency: pick(random, ['fortnightly', 'monthly', 'monthly', 'less-often', 'weekly']),
+            topicsUseful: pick(random, ['very', 'somewhat', 'somewhat', 'not-used']),
+            ...(random() < 0.7 ? { highlights: pick(random, SAMPLE_HIGHLIGHTS) } : {}),
+            ...(random() < 0.4 ? { improvements: pick(random, SAMPLE_IMPROVEMENTS) } : {}),
+            again: pick(random, ['yes', 'yes', 'maybe', 'no']),
+          },
+        }),
+      );
+      evaluations++;
+    }
+  }
+  return {
+    programYear,
+    files,
+    counts: { applications: applications.length, pairs: pairs.length, checkIns, messages: writers.length, evaluations },
+  };
+}
+
+function pick<T>(random: () => number, items: readonly T[]): T {
+  return items[Math.floor(random() * items.length)]!;
+}
+
+/**
+ * Writes a sample year in one commit, leaving any file already there as it is.
+ * A year whose matches file is not the sample's own (real pairs, or other samples) is left
+ * alone entirely: its check-ins would name pairs it does not have.
+ */
+export async function writeSampleYear(store: RecordsStore, year: SampleYear): Promise<{ created: number; existing: number; refused: boolean }> {
+  const matches = year.files.find((file) => file.path === `matches/${year.programYear}.json`)!;
+  const current = await store.readFile(matches.path);
+  if (current && current.content !== matches.content) return { created: 0, existing: 0, refused: true };
+  const folders = [
+    ...new Set(
+      year.files.map((file) =>
+        file.path
+          .split('/')
+          .slice(0, 2)
+          .join('/')
+          .replace(/\.json$/, ''),
+      ),
+    ),
+  ];
+  const existing = new Set((await Promise.all(folders.map((folder) => (folder.startsWith('matches/') ? [current?.path ?? ''] : store.listFiles(folder))))).flat());
+  const missing = year.files.filter((file) => !existing.has(file.path));
+  if (missing.length > 0) {
+    await store.commit(
+      { writes: missing.map((file) => ({ path: file.path, content: file.content, expectedSha: null })) },
+      `Add a sample program year ${year.programYear} (${missing.length} made-up records)`,
+    );
+  }
+  return { created: missing.length, existing: year.files.length - missing.length, refused: false };
 }

@@ -11,7 +11,7 @@ import { type CommitteeNote, committeeNoteSchema, notePath } from '../../../src/
 import { recordEnvelopeSchema } from '../../../src/schemas/record.ts';
 import { parsePerson } from '../mailing/pairs.ts';
 import { preferenceRecordSchema } from '../mailing/preferences.ts';
-import { RecordsConflictError, type RecordsStore } from '../records/recordsStore.ts';
+import { RecordsConflictError, type RecordsStore, type StoredFile } from '../records/recordsStore.ts';
 
 export interface InboxItem {
   /** The message's id, or for a leaving answer the person's application id. */
@@ -38,12 +38,17 @@ const PARTS: Record<string, string> = { mentor: 'Mentor', mentee: 'Mentee', appl
 const ABOUT = new Map<string, string>(MESSAGE_REASONS.map((choice) => [choice.value, choice.label]));
 
 /** Reads the year's messages, leaving answers and notes (a few bulk reads). Unreadable files are counted, never shown. */
-export async function loadInbox(store: RecordsStore, year: string): Promise<{ items: InboxItem[]; skipped: number }> {
+export async function loadInbox(
+  store: RecordsStore,
+  year: string,
+  /** The year's application files when the caller has read them already (one bulk read, not two). */
+  applicationFiles?: Promise<Map<string, StoredFile>>,
+): Promise<{ items: InboxItem[]; skipped: number }> {
   const [messages, preferences, notes, applications] = await Promise.all([
     store.readFolder(`messages/${year}`),
     store.readFolder(`preferences/${year}`),
     store.readFolder(`notes/${year}`),
-    store.readFolder(`applications/${year}`),
+    applicationFiles ?? store.readFolder(`applications/${year}`),
   ]);
   let skipped = 0;
   const noteOf = (id: string): { note: CommitteeNote | null; sha: string | null } => {

@@ -42,12 +42,13 @@ export interface PairsOfYear {
 
 export async function loadPairsOfYear(store: RecordsStore, settings: Settings, now: Date): Promise<PairsOfYear> {
   const year = settings.programYears.running;
+  const applicationFiles = store.readFolder(`applications/${year}`);
   const [matches, checkInFiles, preferences, inbox, applications, ledger] = await Promise.all([
     loadMatches(store, year),
     store.readFolder(`check-ins/${year}`),
     loadPreferences(store, year),
-    loadInbox(store, year),
-    store.readFolder(`applications/${year}`),
+    loadInbox(store, year, applicationFiles),
+    applicationFiles,
     readJsonRecord(store, introductionsLedgerPath(year), introductionsLedgerSchema, () => emptyIntroductionsLedger(year)),
   ]);
   const { shown, window } = checkInMonths(programMonths(year, settings.program), zonedMonth(now, settings.timeZone));

@@ -43,6 +43,8 @@ export interface FakeGitHubOptions {
    * `GET /user` and `GET /repos/:owner/:repo` answer for them; the service token is "records-bot", an admin.
    */
   people?: Record<string, { login: string; permission: 'admin' | 'write' | 'read' | 'none' }>;
+  /** Added to every answer, as the round trip to GitHub's API adds it (benchmarks). */
+  latencyMs?: number;
   /** A recursive tree listing longer than this is cut and marked truncated (GitHub: 100,000). */
   treeEntryLimit?: number;
 }
@@ -913,6 +915,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       }
     }
 
+    if (options.latencyMs) await sleep(options.latencyMs);
     const fault = faults.take({ method, kind, path });
     if (fault?.type === 'hang') return; // no answer; stop() closes the socket
     if (fault?.type === 'delay') await sleep(fault.ms);

@@ -1,6 +1,6 @@
 /** /committee/: the years that applications are for and that is running, at a glance, and what to do next. */
 import { listProposals } from '../../matching/acceptService.ts';
-import { generateSampleApplications, writeSampleApplications } from '../../matching/sampleApplications.ts';
+import { generateSampleApplications, generateSampleYear, writeSampleApplications, writeSampleYear } from '../../matching/sampleApplications.ts';
 import type { RecordsStore } from '../../records/recordsStore.ts';
 import { listHeldForReview } from '../../services/heldForReview.ts';
 import { monthRows, topicWarning } from './monthlyTopics.ts';
@@ -64,7 +64,7 @@ ${next.length > 0 ? html`<ul class="next-steps">${next.map((step) => html`<li><a
     ? html`<form class="form" method="post" action="/committee/">
 <input type="hidden" name="intent" value="sample-applications">
 <h2>Try it with sample applications</h2>
-<p>This copy of the site keeps its records on this computer. Add 12 mentor and 20 mentee applications from made-up people for ${applicationsYear} to try the workspace; adding them again adds nothing new.</p>
+<p>This copy of the site keeps its records on this computer. Add 12 mentor and 20 mentee applications from made-up people for ${applicationsYear} to try the workspace${ports.settings.programYears.running === applicationsYear ? '' : html`, and a whole made-up year for ${ports.settings.programYears.running}, the year running now (pairs, monthly check-ins, messages and evaluations)`}; adding them again adds nothing new.</p>
 <button class="button button-secondary" type="submit">Add sample applications</button>
 </form>`
     : '';
@@ -88,4 +88,18 @@ export async function addSampleApplications(ports: WorkspacePorts, store: Record
   const { opens, closes } = ports.settings.applicationWindow;
   const records = generateSampleApplications({ programYear, mentors: 12, mentees: 20, seed: 1, settings: ports.settings, opens, closes });
   return (await writeSampleApplications(store, records)).created;
+}
+
+/**
+ * With the same button, locally only: a whole made-up running year (pairs, check-ins for the
+ * months so far, messages, evaluations) to try the part of the workspace for the running year.
+ * Nothing is added when the running year is also the applications year or already has other pairs.
+ */
+export async function addSampleYear(ports: WorkspacePorts, store: RecordsStore): Promise<number> {
+  const { running, applications } = ports.settings.programYears;
+  if (!ports.localSignIn || running === applications) return 0;
+  const year = generateSampleYear({ programYear: running, mentors: 12, mentees: 20, seed: 2, settings: ports.settings, now: ports.now() });
+  const written = await writeSampleYear(store, year);
+  ports.log(`committee: sample year ${running}: ${written.created} file(s) added${written.refused ? ' (refused: the year has other pairs)' : ''}`);
+  return written.created;
 }

@@ -15,6 +15,8 @@ export const WORKSPACE_SECTIONS = [
   { path: '/committee/mailings/monthly/', label: 'Monthly topics' },
   { path: '/committee/pairs/', label: 'Pairs' },
   { path: '/committee/messages/', label: 'Messages' },
+  { path: '/committee/evaluations/', label: 'Evaluations' },
+  { path: '/committee/health/', label: 'Health' },
   { path: '/committee/held/', label: 'Held for review' },
   { path: '/committee/people/', label: 'People' },
 ] as const;
