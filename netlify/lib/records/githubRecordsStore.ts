@@ -393,6 +393,37 @@ export function createGitHubRecordsStore(options: GitHubRecordsStoreOptions): Re
     return { treeSha: whole.sha, existing };
   }
 
+  type TreeEntry = { path: string; mode: '100644'; type: 'blob'; content?: string; sha?: null };
+
+  /**
+   * One commit on `head`: a tree of `entries` on top of `baseTree`, the commit, then a non-forced
+   * ref update. False when the branch moved meanwhile (GitHub refuses the update): nothing changed.
+   */
+  async function commitOnHead(head: string, baseTree: string, entries: TreeEntry[], message: string, signal: AbortSignal): Promise<boolean> {
+    const tree = await lane.run(() => octokit.rest.git.createTree({ owner, repo, base_tree: baseTree, tree: entries, request: { signal } }), signal);
+    const commit = await lane.run(
+      () =>
+        octokit.rest.git.createCommit({
+          owner,
+          repo,
+          message,
+          tree: tree.data.sha,
+          parents: [head],
+          committer: { ...recordsCommitIdentity },
+          author: { ...recordsCommitIdentity },
+          request: { signal },
+        }),
+      signal,
+    );
+    try {
+      await lane.run(() => octokit.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: commit.data.sha, force: false, request: { signal } }), signal);
+      return true;
+    } catch (error) {
+      if (!isNotFastForward(httpFailure(error))) throw error;
+      return false;
+    }
+  }
+
   /**
    * Commits the files not in the branch yet in one commit: tree (contents inline, on top of the
    * head's tree), commit, then a non-forced ref update. If the branch moved in between, GitHub
@@ -420,36 +451,8 @@ export function createGitHubRecordsStore(options: GitHubRecordsStoreOptions): Re
       result.alreadyStored.push(...pending.filter((file) => existing.has(file.path)).map((file) => file.path));
       pending = pending.filter((file) => !existing.has(file.path));
       if (pending.length === 0) break;
-      const commitMessage = messageFor(message, pending);
-      const tree = await lane.run(
-        () =>
-          octokit.rest.git.createTree({
-            owner,
-            repo,
-            base_tree: treeSha,
-            tree: pending.map((file) => ({ path: file.path, mode: '100644' as const, type: 'blob' as const, content: file.content })),
-            request: { signal },
-          }),
-        signal,
-      );
-      const commit = await lane.run(
-        () =>
-          octokit.rest.git.createCommit({
-            owner,
-            repo,
-            message: commitMessage,
-            tree: tree.data.sha,
-            parents: [head],
-            committer: { ...recordsCommitIdentity },
-            author: { ...recordsCommitIdentity },
-            request: { signal },
-          }),
-        signal,
-      );
-      try {
-        await lane.run(() => octokit.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: commit.data.sha, force: false, request: { signal } }), signal);
-      } catch (error) {
-        if (!isNotFastForward(httpFailure(error))) throw error;
+      const entries = pending.map((file) => ({ path: file.path, mode: '100644' as const, type: 'blob' as const, content: file.content }));
+      if (!(await commitOnHead(head, treeSha, entries, messageFor(message, pending), signal))) {
         log(`records: the branch moved while ${pending.length} files were being committed (422); building them again on the new head.`);
         continue;
       }
@@ -488,38 +491,11 @@ export function createGitHubRecordsStore(options: GitHubRecordsStoreOptions): Re
       const pending = pendingChanges(writes, deletes, (path) => shas.get(path));
       if ('conflict' in pending) throw new RecordsConflictError(pending.conflict);
       if (pending.writes.length === 0 && pending.deletes.length === 0) return { written: [], deleted: [] };
-      const tree = await lane.run(
-        () =>
-          octokit.rest.git.createTree({
-            owner,
-            repo,
-            base_tree: whole.sha,
-            tree: [
-              ...pending.writes.map((file) => ({ path: file.path, mode: '100644' as const, type: 'blob' as const, content: file.content })),
-              ...pending.deletes.map((remove) => ({ path: remove.path, mode: '100644' as const, type: 'blob' as const, sha: null })),
-            ],
-            request: { signal },
-          }),
-        signal,
-      );
-      const commit = await lane.run(
-        () =>
-          octokit.rest.git.createCommit({
-            owner,
-            repo,
-            message,
-            tree: tree.data.sha,
-            parents: [head],
-            committer: { ...recordsCommitIdentity },
-            author: { ...recordsCommitIdentity },
-            request: { signal },
-          }),
-        signal,
-      );
-      try {
-        await lane.run(() => octokit.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: commit.data.sha, force: false, request: { signal } }), signal);
-      } catch (error) {
-        if (!isNotFastForward(httpFailure(error))) throw error;
+      const entries = [
+        ...pending.writes.map((file) => ({ path: file.path, mode: '100644' as const, type: 'blob' as const, content: file.content })),
+        ...pending.deletes.map((remove) => ({ path: remove.path, mode: '100644' as const, type: 'blob' as const, sha: null })),
+      ];
+      if (!(await commitOnHead(head, whole.sha, entries, message, signal))) {
         log(`records: the branch moved while ${paths.length} changes were being committed (422); checking them again on the new head.`);
         continue;
       }
