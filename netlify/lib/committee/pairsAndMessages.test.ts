@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { WORKSPACE_SITE as SITE, workspaceClient, workspaceTestPorts } from '../../../tests/servers/harness/workspaceHarness.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { matchesFileSchema } from '../../../src/schemas/record.ts';
 import { FIXTURE_MESSAGE_ID, type PairsYearFixture, writePairsYear } from '../../../tests/fixtures/pairsYear.ts';
@@ -17,11 +18,7 @@ import { endedMatches } from '../pairs/endPair.ts';
 import { createLocalGitRecordsStore } from '../records/localGitRecordsStore.ts';
 import type { RecordsStore } from '../records/recordsStore.ts';
 import type { WorkspacePorts } from './ports.ts';
-import { newSession, SESSION_COOKIE, sealSession } from './session.ts';
-import { handleWorkspace } from './workspace.ts';
 
-const SITE = 'https://mentoring.example.org';
-const SECRET = 'unit-test-session-secret';
 let dir: string;
 let records: RecordsStore;
 let ports: WorkspacePorts;
@@ -33,35 +30,11 @@ beforeEach(async () => {
   records = createLocalGitRecordsStore({ dir, log: () => {} });
   mailing = testPorts();
   fixture = await writePairsYear(records, mailing.settings);
-  ports = {
-    records,
-    mailing: { ...mailing, records },
-    // The pairs and messages pages use no submission ports.
-    submissions: {} as WorkspacePorts['submissions'],
-    settings: mailing.settings,
-    now: () => new Date('2027-06-15T16:00:00Z'),
-    log: () => {},
-    sessionSecret: SECRET,
-    localSignIn: false,
-    identity: null,
-    authUrl: 'https://api.netlify.com/auth',
-    siteId: undefined,
-    siteUrl: SITE,
-  };
+  ports = workspaceTestPorts({ records, mailing, now: () => new Date('2027-06-15T16:00:00Z') });
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const cookie = () => `${SESSION_COOKIE}=${sealSession(newSession('jdoe', 'github', new Date('2027-06-15T15:00:00Z')), SECRET)}`;
-const get = (path: string) => handleWorkspace(new Request(`${SITE}${path}`, { headers: { cookie: cookie() } }), ports);
-const post = (path: string, fields: Record<string, string>) =>
-  handleWorkspace(
-    new Request(`${SITE}${path}`, {
-      method: 'POST',
-      headers: { cookie: cookie(), origin: SITE, 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams(fields),
-    }),
-    ports,
-  );
+const { get, post } = workspaceClient(() => ports);
 const git = (...args: string[]) => execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8' }).trim();
 const commitCount = () => Number(git('rev-list', '--count', 'HEAD'));
 const hiddenValue = (page: string, name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(page)?.[1] ?? '';

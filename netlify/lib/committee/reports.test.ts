@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { workspaceClient, workspaceTestPorts } from '../../../tests/servers/harness/workspaceHarness.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testPorts } from '../../../tests/servers/harness/mailingTestPorts.ts';
 import { exportYear } from '../matching/exportService.ts';
@@ -15,11 +16,7 @@ import { createLocalGitRecordsStore } from '../records/localGitRecordsStore.ts';
 import type { RecordsStore } from '../records/recordsStore.ts';
 import { EVALUATIONS, id, PAIRS } from '../reports/fixtureYear.ts';
 import type { WorkspacePorts } from './ports.ts';
-import { newSession, SESSION_COOKIE, sealSession } from './session.ts';
-import { handleWorkspace } from './workspace.ts';
 
-const SITE = 'https://mentoring.example.org';
-const SECRET = 'unit-test-session-secret';
 let dir: string;
 let records: RecordsStore;
 let ports: WorkspacePorts;
@@ -96,35 +93,11 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'reports-records-'));
   records = createLocalGitRecordsStore({ dir, log: () => {} });
   await writeFixtureYear(records);
-  ports = {
-    records,
-    mailing: { ...mailing, records },
-    // The report pages use no submission ports; the overview lists an empty review queue.
-    submissions: { reviewQueue: { list: async () => [], release: async () => {} } } as unknown as WorkspacePorts['submissions'],
-    settings: mailing.settings,
-    now: () => new Date('2026-11-20T16:00:00Z'),
-    log: () => {},
-    sessionSecret: SECRET,
-    localSignIn: false,
-    identity: null,
-    authUrl: 'https://api.netlify.com/auth',
-    siteId: undefined,
-    siteUrl: SITE,
-  };
+  ports = workspaceTestPorts({ records, mailing, now: () => new Date('2026-11-20T16:00:00Z') });
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const cookie = () => `${SESSION_COOKIE}=${sealSession(newSession('jdoe', 'github', new Date(ports.now().getTime() - 3_600_000)), SECRET)}`;
-const get = (path: string) => handleWorkspace(new Request(`${SITE}${path}`, { headers: { cookie: cookie() } }), ports);
-const post = (path: string, fields: Record<string, string>) =>
-  handleWorkspace(
-    new Request(`${SITE}${path}`, {
-      method: 'POST',
-      headers: { cookie: cookie(), origin: SITE, 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams(fields),
-    }),
-    ports,
-  );
+const { get, post } = workspaceClient(() => ports);
 
 describe('the evaluations page', () => {
   it('summarises the large group with counts, per cents and a chart, and shows only “fewer than 5” for the small one', async () => {

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { workspaceClient, workspaceTestPorts } from '../../../tests/servers/harness/workspaceHarness.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testPorts } from '../../../tests/servers/harness/mailingTestPorts.ts';
 import { createMemoryQueue } from '../../../tests/servers/harness/memoryQueue.ts';
@@ -17,11 +18,7 @@ import { generateSampleApplications, writeSampleApplications } from '../matching
 import { createLocalGitRecordsStore } from '../records/localGitRecordsStore.ts';
 import type { RecordsStore } from '../records/recordsStore.ts';
 import type { WorkspacePorts } from './ports.ts';
-import { newSession, SESSION_COOKIE, sealSession } from './session.ts';
-import { handleWorkspace } from './workspace.ts';
 
-const SITE = 'https://mentoring.example.org';
-const SECRET = 'unit-test-session-secret';
 let dir: string;
 let records: RecordsStore;
 let ports: WorkspacePorts;
@@ -42,47 +39,11 @@ beforeEach(async () => {
   const year = mailing.settings.programYears.applications;
   await writeSampleApplications(records, generateSampleApplications({ programYear: year, mentors: 4, mentees: 6, seed: 3, settings: mailing.settings }));
   reviewQueue = createMemoryQueue<HeldForReview>();
-  ports = {
-    records,
-    mailing: { ...mailing, records },
-    submissions: {
-      records,
-      reviewQueue,
-      heldRecords: createMemoryQueue(),
-      mailer: mailing.mailer,
-      heldEmails: createMemoryQueue(),
-      applicantIndex: { remember: async () => null },
-      settings: mailing.settings,
-      sender: mailing.sender,
-      committeeEmail: mailing.committeeEmail,
-      now: () => new Date('2026-08-03T14:00:00Z'),
-      log: () => {},
-      afterResponse: () => {},
-    },
-    settings: mailing.settings,
-    now: () => now,
-    log: () => {},
-    sessionSecret: SECRET,
-    localSignIn: false,
-    identity: null,
-    authUrl: 'https://api.netlify.com/auth',
-    siteId: undefined,
-    siteUrl: SITE,
-  };
+  ports = workspaceTestPorts({ records, mailing, now: () => now, reviewQueue });
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const cookie = () => `${SESSION_COOKIE}=${sealSession(newSession('jdoe', 'github', new Date(now.getTime() - 3_600_000)), SECRET)}`;
-const get = (path: string) => handleWorkspace(new Request(`${SITE}${path}`, { headers: { cookie: cookie() } }), ports);
-const post = (path: string, fields: Record<string, string>, origin = SITE) =>
-  handleWorkspace(
-    new Request(`${SITE}${path}`, {
-      method: 'POST',
-      headers: { cookie: cookie(), origin, 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams(fields),
-    }),
-    ports,
-  );
+const { get, post } = workspaceClient(() => ports);
 const lastCommit = () => execFileSync('git', ['-C', dir, 'log', '-1', '--format=%s'], { encoding: 'utf8' }).trim();
 const commitCount = () => Number(execFileSync('git', ['-C', dir, 'rev-list', '--count', 'HEAD'], { encoding: 'utf8' }).trim());
 const year = () => ports.settings.programYears.applications;

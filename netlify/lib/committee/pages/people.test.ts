@@ -6,17 +6,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { workspaceClient, workspaceTestPorts } from '../../../../tests/servers/harness/workspaceHarness.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testPorts } from '../../../../tests/servers/harness/mailingTestPorts.ts';
 import { PERSON_EMAIL, personFixture } from '../../privacy/personFixture.ts';
 import { createLocalGitRecordsStore } from '../../records/localGitRecordsStore.ts';
 import type { RecordsStore } from '../../records/recordsStore.ts';
 import type { WorkspacePorts } from '../ports.ts';
-import { newSession, SESSION_COOKIE, sealSession } from '../session.ts';
-import { handleWorkspace } from '../workspace.ts';
 
-const SITE = 'https://mentoring.example.org';
-const SECRET = 'unit-test-session-secret';
 let dir: string;
 let records: RecordsStore;
 let ports: WorkspacePorts;
@@ -28,33 +25,12 @@ beforeEach(async () => {
     Object.entries(personFixture().files).map(([path, content]) => ({ path, content })),
     'Fixture',
   );
-  const mailing = testPorts();
-  ports = {
-    records,
-    mailing: { ...mailing, records },
-    settings: mailing.settings,
-    now: () => new Date('2026-12-01T14:00:00Z'),
-    log: () => {},
-    sessionSecret: SECRET,
-    localSignIn: false,
-    identity: null,
-    authUrl: 'https://api.netlify.com/auth',
-    siteId: undefined,
-    siteUrl: SITE,
-  } as unknown as WorkspacePorts;
+  ports = workspaceTestPorts({ records, mailing: testPorts(), now: () => new Date('2026-12-01T14:00:00Z') });
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-const cookie = () => `${SESSION_COOKIE}=${sealSession(newSession('jdoe', 'github', new Date('2026-12-01T13:00:00Z')), SECRET)}`;
-const post = (fields: Record<string, string>) =>
-  handleWorkspace(
-    new Request(`${SITE}/committee/people/`, {
-      method: 'POST',
-      headers: { cookie: cookie(), origin: SITE, 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams(fields),
-    }),
-    ports,
-  );
+const client = workspaceClient(() => ports);
+const post = (fields: Record<string, string>) => client.post('/committee/people/', fields);
 const commits = () => execFileSync('git', ['-C', dir, 'log', '--format=%s'], { encoding: 'utf8' }).trim().split('\n');
 
 describe('the people page', () => {
