@@ -10,6 +10,7 @@ import { formatMonth, startOfZonedDay, zonedMonth } from '../../../../src/lib/zo
 import { type MailingCounts, type MonthlyMailingResult, runMonthlyMailing } from '../../mailing/monthlyTopicService.ts';
 import { emptyMonthlyLedger, monthlyLedgerPath, monthlyLedgerSchema, readJsonRecord, sentPeople } from '../../mailing/ledger.ts';
 import { loadPairs } from '../../mailing/pairs.ts';
+import { chooseTopic } from '../../mailing/topics.ts';
 import { type StartBackground, startMailingByHand } from '../../mailing/startMailing.ts';
 import type { WorkspacePorts } from '../ports.ts';
 import type { RouteAnswer, RouteContext } from '../routes.ts';
@@ -59,21 +60,28 @@ export async function monthRows(ports: WorkspacePorts): Promise<MonthRow[]> {
   );
 }
 
-/** The warning for next month, when it starts within TOPIC_WARNING_DAYS and has no sendable topic. */
-export function topicWarning(rows: readonly MonthRow[], now: Date, timeZone: string): string | undefined {
-  const current = zonedMonth(now, timeZone);
-  const next = rows.find((row) => row.month > current);
-  if (!next || next.state !== 'no-topic') return undefined;
-  const days = Math.ceil((startOfZonedDay(`${next.month}-01`, timeZone).getTime() - now.getTime()) / 86_400_000);
+/**
+ * The warning for next month, when it starts within TOPIC_WARNING_DAYS and has no sendable
+ * topic. Only the topics are read (the same choice the mailing makes), no records.
+ */
+export async function topicWarning(ports: Pick<WorkspacePorts, 'mailing' | 'settings' | 'now'>): Promise<string | undefined> {
+  const { settings } = ports;
+  const now = ports.now();
+  const current = zonedMonth(now, settings.timeZone);
+  const next = programMonths(settings.programYears.running, settings.program).find((month) => month > current);
+  if (!next) return undefined;
+  const days = Math.ceil((startOfZonedDay(`${next}-01`, settings.timeZone).getTime() - now.getTime()) / 86_400_000);
   if (days > TOPIC_WARNING_DAYS) return undefined;
-  return `${formatMonth(next.month)} starts in ${days} day${days === 1 ? '' : 's'} and has no topic that can be sent: ${next.reason ?? ''} Publish it in the content editor before then.`;
+  const choice = chooseTopic(await ports.mailing.topics.list(), next);
+  if (choice.kind === 'topic') return undefined;
+  return `${formatMonth(next)} starts in ${days} day${days === 1 ? '' : 's'} and has no topic that can be sent: ${choice.reason} Publish it in the content editor before then.`;
 }
 
 export async function monthlyTopicsPage(ports: WorkspacePorts, url: URL, state: { errors?: FieldError[]; problem?: string } = {}): Promise<RouteAnswer> {
   const year = ports.settings.programYears.running;
   const rows = await monthRows(ports);
   const current = zonedMonth(ports.now(), ports.settings.timeZone);
-  const warning = topicWarning(rows, ports.now(), ports.settings.timeZone);
+  const warning = await topicWarning(ports);
   const previewMonth = rows.find((row) => row.month === url.searchParams.get('month'))?.month ?? current;
   const person = url.searchParams.get('person') ?? '';
   let previewBlock: Html = html``;

@@ -3,7 +3,7 @@ import { listProposals } from '../../matching/acceptService.ts';
 import { generateSampleApplications, generateSampleYear, writeSampleApplications, writeSampleYear } from '../../matching/sampleApplications.ts';
 import type { RecordsStore } from '../../records/recordsStore.ts';
 import { listHeldForReview } from '../../services/heldForReview.ts';
-import { monthRows, topicWarning } from './monthlyTopics.ts';
+import { topicWarning } from './monthlyTopics.ts';
 import type { WorkspacePorts } from '../ports.ts';
 import { notice, table } from '../views/components.ts';
 import { html } from '../views/html.ts';
@@ -69,7 +69,7 @@ ${next.length > 0 ? html`<ul class="next-steps">${next.map((step) => html`<li><a
 </form>`
     : '';
   const held = (await listHeldForReview(ports.submissions.reviewQueue, ports.now())).length;
-  const warning = topicWarning(await monthRows(ports), ports.now(), ports.settings.timeZone);
+  const warning = await topicWarning(ports);
   const heldNote =
     held > 0
       ? html`<div class="panel"><p><a href="/committee/held/">${held} submission${held === 1 ? ' is' : 's are'} held for review</a>: ${held === 1 ? 'it' : 'they'} arrived so fast that a program may have sent ${held === 1 ? 'it' : 'them'}. Release the ones a person sent.</p></div>`
