@@ -3,6 +3,7 @@
  * area, time zone), sortable; /committee/applications/<id>/: one application in full, with
  * the committee's review form (a record of its own, reviews/<year>/<id>.json).
  */
+import { fieldText } from '../formFields.ts';
 import { applicationChoices, type Role } from '../../../../src/schemas/application.ts';
 import { TIME_ZONES } from '../../../../src/schemas/choices.ts';
 import type { Settings } from '../../../../src/schemas/settings.ts';
@@ -195,7 +196,7 @@ export async function saveReview(
   by: string,
 ): Promise<{ page: WorkspacePage | null } | { redirect: string }> {
   const year = yearOf(url, ports.settings);
-  const values = { decision: str(fields.decision), reason: str(fields.reason), note: str(fields.note) };
+  const values = { decision: fieldText(fields.decision), reason: fieldText(fields.reason), note: fieldText(fields.note) };
   const parsed = reviewInputSchema.safeParse({ decision: values.decision || undefined, reason: values.reason, note: values.note });
   if (!parsed.success) {
     const errors = parsed.error.issues.map((issue) => ({ field: String(issue.path[0] ?? 'decision'), message: issue.message }));
@@ -205,7 +206,7 @@ export async function saveReview(
   if (!row) return { page: null };
   const path = reviewPath(year, id);
   const current = await store.readFile(path);
-  const expected = str(fields.reviewSha) || null;
+  const expected = fieldText(fields.reviewSha) || null;
   if ((current?.sha ?? null) !== expected) {
     return {
       page: await applicationPage(ports, url, id, {
@@ -229,5 +230,3 @@ export async function saveReview(
   }
   return { redirect: `/committee/applications/${id}/?year=${year}&done=review` };
 }
-
-const str = (value: unknown) => (typeof value === 'string' ? value : '');

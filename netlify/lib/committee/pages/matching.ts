@@ -4,6 +4,7 @@
  * pair or give a mentee another mentor, re-run, and accept (matches/<year>.json, as
  * `npm run match -- --accept` writes it). A page loaded before the files changed is refused.
  */
+import { fieldText } from '../formFields.ts';
 import { zonedDate } from '../../../../src/lib/zonedTime.ts';
 import { acceptProposal, listProposals, ProposalError, proposalJsonPath } from '../../matching/acceptService.ts';
 import { loadConstraints, loadMatches, parseJsonFile } from '../../matching/applications.ts';
@@ -199,15 +200,15 @@ ${stamps.length > 1 ? html`<h2>Earlier proposals</h2><ul>${stamps.map((each) => 
 /** POST /committee/matching/: propose, accept, or change the committee's choices. */
 export async function matchingAction(ports: WorkspacePorts, store: RecordsStore, url: URL, fields: Record<string, unknown>): Promise<{ redirect: string } | { problem: string }> {
   const year = yearOf(url, ports.settings);
-  const intent = str(fields.intent);
+  const intent = fieldText(fields.intent);
   if (intent === 'propose') {
     const outcome = await createProposal(store, { programYear: year, settings: ports.settings.matching, application: ports.settings.application, now: ports.now() });
     return { redirect: `/committee/matching/?year=${year}&proposal=${outcome.stamp}&done=proposed` };
   }
   if (intent === 'accept') {
-    const stamp = str(fields.proposal);
+    const stamp = fieldText(fields.proposal);
     const matches = await loadMatches(store, year);
-    if ((matches?.sha ?? '') !== str(fields.matchesSha))
+    if ((matches?.sha ?? '') !== fieldText(fields.matchesSha))
       return { problem: 'The matches file changed after you opened this page, so nothing was accepted. Make a new proposal and accept that one.' };
     try {
       const outcome = await acceptProposal(store, { programYear: year, proposal: stamp, today: zonedDate(ports.now(), ports.settings.timeZone) });
@@ -218,21 +219,19 @@ export async function matchingAction(ports: WorkspacePorts, store: RecordsStore,
     }
   }
   if (intent === 'lock' || intent === 'forbid' || intent === 'remove') {
-    const mentor = str(fields.mentor);
-    const mentee = str(fields.mentee);
+    const mentor = fieldText(fields.mentor);
+    const mentee = fieldText(fields.mentee);
     const change: ConstraintChange =
-      intent === 'remove' ? { kind: 'remove', list: str(fields.list) === 'exclude' ? 'exclude' : 'locked', mentor, mentee } : { kind: intent, mentor, mentee };
+      intent === 'remove' ? { kind: 'remove', list: fieldText(fields.list) === 'exclude' ? 'exclude' : 'locked', mentor, mentee } : { kind: intent, mentor, mentee };
     try {
-      await saveConstraintChange(store, year, change, str(fields.constraintsSha) || null);
+      await saveConstraintChange(store, year, change, fieldText(fields.constraintsSha) || null);
     } catch (error) {
       if (error instanceof StaleConstraintsError) return { problem: `${error.message} Nothing was changed; look at the choices as they are now and try again.` };
       if (error instanceof Error && error.name === 'ZodError') return { problem: 'That pair is not one of this year’s applications.' };
       throw error;
     }
-    const proposal = str(fields.proposal) || url.searchParams.get('proposal') || '';
+    const proposal = fieldText(fields.proposal) || url.searchParams.get('proposal') || '';
     return { redirect: `/committee/matching/?year=${year}${proposal ? `&proposal=${proposal}` : ''}&done=choice` };
   }
   return { problem: 'That is not something this page can do.' };
 }
-
-const str = (value: unknown) => (typeof value === 'string' ? value : '');

@@ -5,6 +5,7 @@
  * introductions) and ending it: a reason, both emails to read, a confirmed send, then a link
  * to matching for the mentee's rematch (pairs/endPair.ts).
  */
+import { fieldText } from '../formFields.ts';
 import { formatMonth } from '../../../../src/lib/zonedTime.ts';
 import { CHECK_IN_LABELS } from '../../mailing/signedLinks.ts';
 import { attentionSentence, type CheckInAnswerOf, checkInGrid } from '../../pairs/attention.ts';
@@ -178,7 +179,7 @@ export async function pairAction(
   pairId: string,
   fields: Record<string, unknown>,
 ): Promise<WorkspacePage | null | { redirect: string }> {
-  const values = { reason: str(fields.reason), details: str(fields.details) };
+  const values = { reason: fieldText(fields.reason), details: fieldText(fields.details) };
   const year = await loadPairsOfYear(store, ports.settings, ports.now());
   const view = year.pairs.find((each) => each.pair.id === pairId);
   if (!view) return null;
@@ -188,7 +189,7 @@ export async function pairAction(
   if (fields.intent === 'preview') {
     const errors = validate(values);
     if (errors.length > 0) return pairPage(ports, pairId, { errors, values });
-    if (str(fields.matchesSha) !== year.matchesSha) return pairPage(ports, pairId, { problem: stale, values });
+    if (fieldText(fields.matchesSha) !== year.matchesSha) return pairPage(ports, pairId, { problem: stale, values });
     return pairPage(ports, pairId, { preview: true, values });
   }
   if (fields.intent !== 'end') return pairPage(ports, pairId, { problem: 'That is not something this page can do.' });
@@ -218,5 +219,3 @@ function validate(values: { reason: string; details: string }): FieldError[] {
   const parsed = endPairInputSchema.safeParse({ reason: values.reason || undefined, details: values.details });
   return parsed.success ? [] : parsed.error.issues.map((issue) => ({ field: String(issue.path[0] ?? 'reason'), message: issue.message }));
 }
-
-const str = (value: unknown) => (typeof value === 'string' ? value : '');
