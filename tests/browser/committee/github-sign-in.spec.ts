@@ -13,16 +13,20 @@ import { sessionHandler, workspaceHandler } from '../../../netlify/lib/committee
 import { newSession, sealSession } from '../../../netlify/lib/committee/session.ts';
 import { localContext } from '../../../scripts/dev/localFunctions.ts';
 import { sendWebResponse, webRequest } from '../../../scripts/dev/nodeBridge.ts';
+import { type LocalBlobs, startLocalBlobs } from '../../servers/blobs/startLocalBlobs.ts';
 import { type FakeGitHub, startFakeGitHub } from '../../servers/github/fakeGitHub.ts';
 import { axeViolations, axeViolationsWithoutScripts } from '../support/site.ts';
 
 const TYPES: Record<string, string> = { '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml', '.html': 'text/html' };
 let github: FakeGitHub;
+let blobs: LocalBlobs;
 let server: Server;
 let origin: string;
 const saved = { ...process.env };
 
 test.beforeAll(async () => {
+  // Netlify Blobs, as a deploy has it (the overview lists the submissions held for review).
+  blobs = await startLocalBlobs();
   github = await startFakeGitHub({
     owner: 'nasig',
     repo: 'records',
@@ -51,6 +55,7 @@ test.beforeAll(async () => {
     GITHUB_API_URL: github.url,
     COMMITTEE_AUTH_URL: `${github.url}/auth`,
     COMMITTEE_SESSION_SECRET: 'browser-test-session-secret',
+    NETLIFY_BLOBS_CONTEXT: blobs.environmentContext,
   });
 });
 
@@ -58,6 +63,7 @@ test.afterAll(async () => {
   process.env = saved;
   await new Promise<void>((closed) => server.close(() => closed()));
   await github.stop();
+  await blobs.stop();
 });
 
 /** The built site's files (the layout's CSS, the sign-in script), as Netlify's CDN would serve them. */
