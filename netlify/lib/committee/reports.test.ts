@@ -138,6 +138,30 @@ describe('the health page', () => {
     expect((await get('/committee/health/health-1999-2000.csv')).status).toBe(404);
   });
 
+  it('lists the pairs needing attention by the pairs page’s rules, each linking to its pair, and counts them in the CSV', async () => {
+    const page = await (await get('/committee/health/')).text();
+    const section = page.slice(page.indexOf('id="health-attention"'), page.indexOf('id="health-check-ins"'));
+    // November 2026: no “We met” in October or November for the pairs matched in August; p-6 was
+    // matched in October (too soon to say) and p-8 has ended.
+    expect(section).toContain('Pairs needing attention (6)');
+    for (const pair of ['p-1', 'p-2', 'p-3', 'p-4', 'p-5', 'p-7']) expect(section).toContain(`href="/committee/pairs/${pair}/"`);
+    expect(section).not.toContain('/committee/pairs/p-6/');
+    expect(section).not.toContain('/committee/pairs/p-8/');
+    expect(section).toContain('<a href="/committee/pairs/p-2/">Person 12 and Person 1</a>');
+    expect(section).toContain('No “We met” in October 2026 or November 2026.');
+    expect(page).toContain('<li><strong>6</strong> pairs need attention</li>');
+    // The names are for the committee's screen, not the printed annual report.
+    expect(page).toContain('<section class="no-print" aria-labelledby="health-attention">');
+    expect(await (await get(`/committee/health/health-${YEAR}.csv`)).text()).toContain('Pairs,Pairs needing attention,6,7,86\r\n');
+  });
+
+  it('says when no pair needs attention', async () => {
+    ports.now = () => new Date('2026-09-20T12:00:00Z');
+    const page = await (await get('/committee/health/')).text();
+    expect(page).toContain('No pair needs attention right now.');
+    expect(page).toContain('<li><strong>0</strong> pairs need attention</li>');
+  });
+
   it('says so when the program has not begun', async () => {
     ports.now = () => new Date('2026-08-10T12:00:00Z');
     expect(await (await get('/committee/health/')).text()).toContain('The program’s first month has not begun yet.');

@@ -166,8 +166,11 @@ const ROLE_PLURAL: Record<Role, string> = { mentee: 'Mentees', mentor: 'Mentors'
 
 export const HEALTH_CSV_COLUMNS = ['section', 'figure', 'count', 'out_of', 'percent'] as const;
 
-/** The same figures as the health page, one row each (a group under five shows "fewer than 5"). */
-export function healthCsv(figures: HealthFigures): string {
+/**
+ * The same figures as the health page, one row each (a group under five shows "fewer than 5");
+ * the count of pairs needing attention comes from the pairs' attention rules, when given.
+ */
+export function healthCsv(figures: HealthFigures, extra: { pairsNeedingAttention?: number } = {}): string {
   const rows: Array<Array<string | number | null>> = [];
   for (const role of figures.applications) {
     rows.push(
@@ -189,6 +192,9 @@ export function healthCsv(figures: HealthFigures): string {
     ['Matching', 'Not matched: no match found', mentees.noMatch, mentees.unmatched, null],
     ['Pairs', 'Pairs active', figures.pairs.active, null, null],
     ['Pairs', 'Pairs ended', figures.pairs.ended, null, null],
+    ...(extra.pairsNeedingAttention === undefined
+      ? []
+      : [['Pairs', 'Pairs needing attention', extra.pairsNeedingAttention, figures.pairs.active, percent(extra.pairsNeedingAttention, figures.pairs.active)]]),
   );
   for (const month of figures.months) {
     rows.push(

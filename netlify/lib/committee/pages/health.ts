@@ -9,11 +9,14 @@ import { formatMonth } from '../../../../src/lib/zonedTime.ts';
 import { withSecurityHeaders } from '../../http/securityHeaders.ts';
 import { EXPORT_KINDS, type ExportKind, exportFile } from '../../matching/exportService.ts';
 import { barChartSvg } from '../../reports/barChart.ts';
+import { attentionSentence } from '../../pairs/attention.ts';
+import { loadPairsOfYear, type PairView } from '../../pairs/pairsOfYear.ts';
 import { healthCsv, loadHealth, type MonthFigures } from '../../reports/health.ts';
 import type { WorkspacePorts } from '../ports.ts';
 import { table } from '../views/components.ts';
 import { type Html, html, trusted } from '../views/html.ts';
 import type { WorkspacePage } from '../views/layout.ts';
+import { pairName } from './pairs.ts';
 
 const PLURAL: Record<Role, string> = { mentee: 'Mentees', mentor: 'Mentors' };
 const rate = (value: number | null) => (value === null ? '–' : `${value}%`);
@@ -34,7 +37,12 @@ function exportLinks(year: string, kinds: readonly ExportKind[]): Html {
 
 export async function healthPage(ports: WorkspacePorts): Promise<WorkspacePage> {
   const year = ports.settings.programYears.running;
-  const { figures, skipped } = await loadHealth(ports.records, ports.settings, year, ports.now());
+  // The attention rules are the pairs page's own (pairs/attention.ts through loadPairsOfYear).
+  const [{ figures, skipped }, pairsOfYear] = await Promise.all([
+    loadHealth(ports.records, ports.settings, year, ports.now()),
+    loadPairsOfYear(ports.records, ports.settings, ports.now()),
+  ]);
+  const attention = pairsOfYear.pairs.filter((view) => view.reasons.length > 0);
   const { mentees } = figures;
   const allMentees = mentees.matched + mentees.unmatched;
   const monthColumns = [
@@ -85,7 +93,9 @@ ${table(
 <li><strong>${mentees.matched}</strong> of ${allMentees} mentees matched</li>
 <li><strong>${figures.pairs.active}</strong> pairs active</li>
 <li><strong>${figures.pairs.ended}</strong> pairs ended</li>
+<li><strong>${attention.length}</strong> pairs need attention</li>
 </ul></section>
+${attentionSection(attention, figures.pairs.active)}
 <section aria-labelledby="health-check-ins"><h2 id="health-check-ins">Monthly check-ins</h2>
 <p>Each month, each person in a pair is asked whether they met. The response rate is the share of people who answered; the “We met” rate is the share of pairs in which someone answered “We met”.</p>
 ${
@@ -124,12 +134,32 @@ ${exportLinks(year, EXPORT_KINDS)}
   return { title: 'Program health', section: '/committee/health/', body };
 }
 
+/** The pairs needing attention, each linking to its page with the reasons; names stay off the printout. */
+function attentionSection(attention: readonly PairView[], active: number): Html {
+  return html`<section class="no-print" aria-labelledby="health-attention"><h2 id="health-attention">Pairs needing attention</h2>
+${
+  attention.length === 0
+    ? html`<p class="empty-state">${active === 0 ? 'There are no active pairs yet.' : 'No pair needs attention right now.'}</p>`
+    : html`<p>These pairs asked for help, have not met lately, have someone pausing or leaving, or sent a message that is not yet handled. Open a pair to see its check-ins and messages.</p>
+${table(
+  `Pairs needing attention (${attention.length})`,
+  [
+    { heading: 'Pair', cell: (view: PairView) => html`<a href="/committee/pairs/${view.pair.id}/">${pairName(view)}</a>` },
+    { heading: 'Why', cell: (view) => html`<ul class="reasons">${view.reasons.map((reason) => html`<li>${attentionSentence(reason)}</li>`)}</ul>` },
+  ],
+  attention,
+  '',
+)}`
+}
+<p><a href="/committee/pairs/">All pairs and their check-ins</a></p></section>`;
+}
+
 /** GET /committee/health/health-<year>.csv: the health page's figures (the running year only). */
 export async function healthDownload(ports: WorkspacePorts, year: string): Promise<Response | null> {
   if (year !== ports.settings.programYears.running) return null;
-  const { figures } = await loadHealth(ports.records, ports.settings, year, ports.now());
+  const [{ figures }, pairsOfYear] = await Promise.all([loadHealth(ports.records, ports.settings, year, ports.now()), loadPairsOfYear(ports.records, ports.settings, ports.now())]);
   ports.log(`committee: health ${year} downloaded as CSV`);
-  return csvResponse(`health-${year}.csv`, healthCsv(figures));
+  return csvResponse(`health-${year}.csv`, healthCsv(figures, { pairsNeedingAttention: pairsOfYear.pairs.filter((view) => view.reasons.length > 0).length }));
 }
 
 function csvResponse(fileName: string, content: string): Response {

@@ -28,7 +28,8 @@ const answerCell = (entry: CheckInAnswerOf | null) =>
         : CHECK_IN_LABELS[entry.answer]
     : html`<span class="meta">No answer</span>`;
 
-const pairName = (view: PairView) => `${view.mentee?.name ?? `mentee ${view.pair.mentee.slice(0, 8)}`} and ${view.mentor?.name ?? `mentor ${view.pair.mentor.slice(0, 8)}`}`;
+/** Both people's names as the pairs pages (and the health page) show them. */
+export const pairName = (view: PairView) => `${view.mentee?.name ?? `mentee ${view.pair.mentee.slice(0, 8)}`} and ${view.mentor?.name ?? `mentor ${view.pair.mentor.slice(0, 8)}`}`;
 
 function statusCell(view: PairView): Html {
   if (view.status === 'ended') return tag('Ended');
