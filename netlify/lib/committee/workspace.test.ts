@@ -185,6 +185,19 @@ describe('the committee workspace', () => {
     expect(commitCount()).toBe(before);
   });
 
+  it('shows the rest of the overview when the held-for-review queue (Netlify Blobs) cannot be read, with a sentence saying so', async () => {
+    const lines: string[] = [];
+    const down = { ...reviewQueue, list: async () => Promise.reject(new Error('BlobsServer: connection refused')) };
+    ports = { ...ports, submissions: { ...ports.submissions, reviewQueue: down }, log: (line) => lines.push(line) };
+    const response = await get('/committee/');
+    expect(response.status).toBe(200);
+    const page = await response.text();
+    expect(page).toContain('The list of submissions held for review could not be read just now, so it is not shown.');
+    expect(page).toContain('Review 10 new applications');
+    expect(page).toContain(`Applications for ${year()}`);
+    expect(lines).toEqual(['committee: overview: the held-for-review queue could not be read (Error)']);
+  });
+
   it('lists submissions held for review; releasing one stores and confirms it, discarding one removes it', async () => {
     const answers = messageAnswers();
     const held = (id: string, receivedAt: string): HeldForReview => ({ formId: 'message', id, answers, receivedAt, reason: 'fast' });

@@ -68,17 +68,32 @@ ${next.length > 0 ? html`<ul class="next-steps">${next.map((step) => html`<li><a
 <button class="button button-secondary" type="submit">Add sample applications</button>
 </form>`
     : '';
-  const held = (await listHeldForReview(ports.submissions.reviewQueue, ports.now())).length;
+  const held = await heldCount(ports);
   const warning = await topicWarning(ports);
   const heldNote =
-    held > 0
-      ? html`<div class="panel"><p><a href="/committee/held/">${held} submission${held === 1 ? ' is' : 's are'} held for review</a>: ${held === 1 ? 'it' : 'they'} arrived so fast that a program may have sent ${held === 1 ? 'it' : 'them'}. Release the ones a person sent.</p></div>`
-      : '';
+    held === null
+      ? html`<div class="panel"><p>The list of submissions held for review could not be read just now, so it is not shown. Everything else on this page is up to date. Reload the page in a few minutes to see them.</p></div>`
+      : held > 0
+        ? html`<div class="panel"><p><a href="/committee/held/">${held} submission${held === 1 ? ' is' : 's are'} held for review</a>: ${held === 1 ? 'it' : 'they'} arrived so fast that a program may have sent ${held === 1 ? 'it' : 'them'}. Release the ones a person sent.</p></div>`
+        : '';
   return {
     title: 'Overview',
     section: '/committee/',
     body: html`<h1>Committee workspace</h1>${notice(flash)}${warning ? html`<div class="panel warning"><p><a href="/committee/mailings/monthly/">Next month has no topic yet</a>: ${warning}</p></div>` : ''}${heldNote}${sections}${samples}`,
   };
+}
+
+/**
+ * How many submissions are held for review, or null when the queue (Netlify Blobs) cannot be
+ * read: the overview then shows everything else rather than failing as a whole.
+ */
+async function heldCount(ports: WorkspacePorts): Promise<number | null> {
+  try {
+    return (await listHeldForReview(ports.submissions.reviewQueue, ports.now())).length;
+  } catch (error) {
+    ports.log(`committee: overview: the held-for-review queue could not be read (${error instanceof Error ? error.name : 'error'})`);
+    return null;
+  }
 }
 
 /** POST /committee/ intent=sample-applications: only with the local records store (never on a deploy). */
