@@ -22,7 +22,7 @@ const OPTIONS: CmsPageOptions = { repo: 'example/site', branch: 'main', previewS
 const config = buildCmsConfig(OPTIONS);
 
 /** Decap's own widgets this configuration may use (decap-cms-app registers them). */
-const DECAP_WIDGETS = ['string', 'text', 'number', 'boolean', 'select', 'datetime', 'color', 'relation', 'list', 'object', 'markdown'];
+const DECAP_WIDGETS = ['string', 'text', 'number', 'boolean', 'select', 'datetime', 'color', 'relation', 'list', 'object', 'markdown', 'image'];
 /** The body of a Markdown file is the page text, not a front matter field. */
 const BODY = 'body';
 
@@ -190,6 +190,8 @@ describe('what the widgets write', () => {
       case 'number':
         control('number').handleChange!({ target: { value: input === undefined || input === null ? '' : String(input) } });
         return written;
+      case 'image': // Decap's file control hands the chosen file's public path, or '' once removed
+        return typeof input === 'string' ? input : '';
       case 'boolean':
         return Boolean(input); // Decap's toggle hands its checked state straight to onChange
       case 'select':

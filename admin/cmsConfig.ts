@@ -63,8 +63,9 @@ const TOPIC_OVERRIDES: Record<string, FieldOverride> = {
 
 /**
  * The Decap CMS configuration, generated from the content schemas: one folder collection of
- * topics, one of program page sections, and the settings file. Editorial workflow: every change
- * is a draft that is reviewed before it is published.
+ * topics, one of program page sections, and the settings file. Publishing is one step (Publish →
+ * Publish now; docs/adr/cms-simple-publishing.md). Only topics can be added or deleted: the
+ * sections and the settings are the site's structure, which the pages expect to exist.
  */
 export function buildCmsConfig(options: CmsPageOptions) {
   const paths = options.contentDir ? contentPaths(options.contentDir) : CONTENT_PATHS;
@@ -82,20 +83,21 @@ export function buildCmsConfig(options: CmsPageOptions) {
       squash_merges: true,
     },
     local_backend: options.localBackendUrl ? { url: options.localBackendUrl } : false,
-    publish_mode: 'editorial_workflow',
+    publish_mode: 'simple',
     show_preview_links: true,
     ...(options.siteUrl ? { site_url: options.siteUrl, display_url: options.siteUrl } : {}),
     logo_url: '/favicon.svg',
-    // Required by Decap; the editors offered here insert no images.
-    media_folder: 'public/uploads',
-    public_folder: '/uploads',
+    // The media library (the logo) lives in the content folder, so a content pack carries its
+    // own images; the site serves them at /media/ (src/pages/media/[file].ts).
+    media_folder: paths.media,
+    public_folder: '/media',
     // File names: lower-case ASCII letters, digits and single hyphens (as TOPIC_FILE_NAME expects).
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
     collections: [
       {
         name: 'topics',
         label: 'Monthly topics',
-        label_singular: 'topic',
+        label_singular: 'monthly topic',
         description: 'One discussion topic for each month of mentoring. A topic appears on the site from the first day of its month and is emailed to every pair.',
         folder: paths.topics,
         create: true,
@@ -121,10 +123,11 @@ export function buildCmsConfig(options: CmsPageOptions) {
         name: 'program',
         label: 'Program page',
         label_singular: 'section',
-        description: 'The sections of the program page (the home page), shown in order of their position number.',
+        description:
+          'The sections of the program page (the home page) and of the pages for mentors and mentees, shown in order of their position number. Sections cannot be added or removed here: ask the site administrator.',
         folder: paths.program,
-        create: true,
-        delete: true,
+        create: false,
+        delete: false,
         extension: 'md',
         format: 'yaml-frontmatter',
         slug: '{{slug}}',
@@ -138,6 +141,7 @@ export function buildCmsConfig(options: CmsPageOptions) {
         name: 'settings',
         label: 'Settings',
         description: 'The organisation, contact details, colours, dates, timeline and themes used across the site.',
+        create: false,
         delete: false,
         files: [
           {

@@ -18,7 +18,7 @@ export type CollectionName = keyof typeof CONTENT_SCHEMAS;
 
 /** Where the collections live in a content folder of the site repository (ARCHITECTURE.md, "Content the CMS edits"). */
 export function contentPaths(dir: string) {
-  return { topics: `${dir}/topics`, program: `${dir}/program`, settings: `${dir}/settings.yaml` } as const;
+  return { topics: `${dir}/topics`, program: `${dir}/program`, settings: `${dir}/settings.yaml`, media: `${dir}/media` } as const;
 }
 
 /** Where the collections live in the site repository by default: content/ (CONTENT_DIR may name another folder). */

@@ -7,7 +7,7 @@
  * that would switch a committee member's files under them and sweep their unsaved work into CMS
  * commits. So decap-server serves a separate git repository, the workspace
  * (.data/cms-workspace, git-ignored), and this process sits in front of it and keeps the
- * workspace's `main` and the site's content/ folder (and public/uploads, for the Media tab) in
+ * workspace's `main` and the site's content/ folder (its media folder included, for the Media tab) in
  * step: before each CMS call it brings in edits made to content/ outside the CMS; after each call
  * it writes what the CMS published into content/, where the dev server picks it up. Drafts live
  * as branches in the workspace only.
@@ -42,8 +42,8 @@ const root = process.cwd();
 const port = localBackendPort(process.env);
 const decapPort = Number(process.env.DECAP_SERVER_PORT ?? port + 1);
 const workspace = resolve(root, process.env.CMS_WORKSPACE ?? '.data/cms-workspace');
-/** The folders the CMS writes (the content folder, CONTENT_DIR, and uploads from its Media tab), the same in site and workspace. */
-const SYNCED = [contentDir(), 'public/uploads'];
+/** The folder the CMS writes (the content folder, CONTENT_DIR, with the Media tab's uploads in its media/), the same in site and workspace. */
+const SYNCED = [contentDir()];
 const BRANCH = 'main';
 
 /** git in the workspace, never in the site's own repository. */

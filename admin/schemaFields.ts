@@ -165,6 +165,7 @@ function leafField(base: DecapField, schema: z.ZodType, path: string): DecapFiel
       const withPattern = pattern ? { pattern: [pattern, regexMessage(schema, pattern) ?? 'Check how this is written.'] } : {};
       if (pattern === DATE_PATTERN) return { ...field, ...withPattern, widget: 'datetime', date_format: 'YYYY-MM-DD', time_format: false };
       if (pattern === COLOUR_PATTERN) return { ...field, ...withPattern, widget: 'color', allowInput: true, enableAlpha: false };
+      if (meta?.widget === 'image') return { ...field, widget: 'image', choose_url: false };
       return { ...field, ...withPattern, widget: meta?.multiline ? 'text' : 'string' };
     }
     default:

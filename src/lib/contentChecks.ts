@@ -65,6 +65,16 @@ export function findTopicProblems(settings: Settings, topics: TopicFile[]): Cont
   return problems;
 }
 
+/**
+ * The media files settings name must be in the media library (content/media); a logo typed by
+ * hand or deleted from the library would otherwise show as a broken image on every page.
+ */
+export function findMediaProblems(settings: Settings, settingsPath: string, mediaFiles: readonly string[]): ContentProblem[] {
+  const logo = settings.organisation.logo;
+  if (!logo || mediaFiles.includes(logo.replace(/^\/media\//, ''))) return [];
+  return [{ filePath: settingsPath, field: 'organisation → logo', message: `${logo} is not in the media library. Upload the logo again, or clear the field.` }];
+}
+
 /** Turns problems into one error that fails the build and lists each file and field. */
 export function assertNoContentProblems(problems: ContentProblem[]): void {
   if (problems.length === 0) return;

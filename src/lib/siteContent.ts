@@ -1,25 +1,36 @@
+import { readdir } from 'node:fs/promises';
 import { getCollection, getEntry } from 'astro:content';
-import { assertNoContentProblems, findTopicProblems } from './contentChecks.ts';
+import { assertNoContentProblems, findMediaProblems, findTopicProblems } from './contentChecks.ts';
 import { buildClock } from './buildClock.ts';
 import { contentPath } from './contentDir.ts';
 import { publishedTopics } from './publishedTopics.ts';
 import { zonedMonth } from './zonedTime.ts';
+import type { SectionPage } from '../schemas/programSection.ts';
 
 async function readSiteContent() {
   const settingsEntry = await getEntry('settings', 'settings');
   if (!settingsEntry) throw new Error(`${contentPath('settings.yaml')} is missing.`);
   const settings = settingsEntry.data;
   const allTopics = await getCollection('topics');
-  assertNoContentProblems(
-    findTopicProblems(
+  const mediaFiles = await readdir(contentPath('media')).catch(() => []);
+  assertNoContentProblems([
+    ...findTopicProblems(
       settings,
       allTopics.map((topic) => ({ filePath: topic.filePath ?? contentPath(`topics/${topic.id}.md`), data: topic.data })),
     ),
-  );
+    ...findMediaProblems(settings, contentPath('settings.yaml'), mediaFiles),
+  ]);
   const now = buildClock();
   const currentMonth = zonedMonth(now, settings.timeZone);
   const sections = (await getCollection('program')).sort((a, b) => a.data.order - b.data.order);
-  return { settings, sections, now, currentMonth, topics: publishedTopics(allTopics, currentMonth) };
+  return {
+    settings,
+    sections,
+    sectionsOf: (page: SectionPage) => sections.filter((section) => section.data.page === page),
+    now,
+    currentMonth,
+    topics: publishedTopics(allTopics, currentMonth),
+  };
 }
 
 let loaded: ReturnType<typeof readSiteContent> | undefined;

@@ -6,6 +6,7 @@ import { getEntry } from 'astro:content';
 export const GET: APIRoute = async () => {
   const settings = (await getEntry('settings', 'settings'))?.data;
   if (!settings) throw new Error('content/settings.yaml is missing.');
-  const css = `:root{--accent:${settings.colours.accent};--accent-on-dark:${settings.colours.accentOnDark};}\n`;
+  const { accent, accentOnDark, highlight, highlightOnDark } = settings.colours;
+  const css = `:root{--accent:${accent};--accent-on-dark:${accentOnDark};--highlight:${highlight ?? accent};--highlight-on-dark:${highlightOnDark ?? accentOnDark};}\n`;
   return new Response(css, { headers: { 'Content-Type': 'text/css; charset=utf-8' } });
 };

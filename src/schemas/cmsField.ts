@@ -10,6 +10,8 @@ export interface CmsFieldMeta {
   hint: string;
   /** Long text: a multi-line box instead of a one-line input. */
   multiline?: boolean;
+  /** A file from the media library instead of typed text. */
+  widget?: 'image';
   /** What editors read for each choice of a fixed list (one entry per allowed value). */
   choiceLabels?: Record<string, string>;
   /** For a list of groups: how each item is summarised when collapsed, e.g. '{{fields.title}}'. */

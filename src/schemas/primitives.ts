@@ -53,6 +53,9 @@ export const webAddress = z.url({
   error: 'Enter a full web address starting with https://',
 });
 
+/** A file in the editor's media library (content/media), as the site addresses it: /media/<name>. */
+export const MEDIA_FILE = /^\/media\/[A-Za-z0-9][A-Za-z0-9._-]*\.(svg|png|jpe?g|webp)$/;
+
 /** An email address. */
 export const emailAddress = z.email({ error: 'Enter an email address in the correct format, like name@example.org.' });
 

@@ -5,13 +5,32 @@ import { optionalField } from './primitives.ts';
 /** Blocks a section can include; each is built from settings and today's date. */
 const sectionBlock = z.enum(['application-status', 'timeline'], { error: 'Choose application-status or timeline, or leave it empty.' });
 
-/** Front matter of content/program/*.md: one section of the program page. */
+/** The pages program sections appear on: the program page, and the guides for each role. */
+const sectionPage = z.enum(['program', 'mentors', 'mentees'], { error: 'Choose program, mentors or mentees.' });
+
+/** Where each page of sections lives on the site (ARCHITECTURE.md: the introduction emails link to the guides). */
+export const SECTION_PAGE_PATHS = { program: '/', mentors: '/mentors/', mentees: '/mentees/' } as const;
+export type SectionPage = z.infer<typeof sectionPage>;
+
+/** Front matter of content/program/*.md: one section of the program page or of a role's guide. */
 export const programSectionSchema = z.object({
   /** The section's heading. */
   title: z
     .string({ error: 'Give the section a heading.' })
     .min(3, 'Give the section a heading of at least 3 characters.')
     .meta(cms({ label: 'Heading', hint: 'The heading of this section on the program page.' })),
+  /** The page the section is on; the program page when unset. */
+  page: z.preprocess((value) => (value === null || value === '' ? undefined : value), sectionPage.default('program')).meta(
+    cms({
+      label: 'Page',
+      hint: 'Where this section appears. Keep the program page short (what the program is, how to apply, short answers); longer guidance belongs on the page for mentors or for mentees.',
+      choiceLabels: {
+        program: 'The program page (/)',
+        mentors: 'The page for mentors (/mentors/)',
+        mentees: 'The page for mentees (/mentees/)',
+      },
+    }),
+  ),
   /** Position on the page; lower comes first. */
   order: z
     .number({ error: 'Give the section an order number.' })
@@ -31,7 +50,7 @@ export const programSectionSchema = z.object({
       .meta(
         cms({
           label: 'Short name for “On this page”',
-          hint: 'Optional. A shorter name for the list of sections at the top of the page, when the heading is long. Leave empty to use the heading.',
+          hint: 'Optional. A shorter name for the list of sections at the top of a page, when the heading is long. Leave empty to use the heading.',
         }),
       ),
   ),

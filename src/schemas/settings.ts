@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { AA_TEXT_CONTRAST, contrastBetween, formatRatio } from '../lib/colourContrast.ts';
+import { AA_GRAPHICS_CONTRAST, AA_TEXT_CONTRAST, contrastBetween, formatRatio } from '../lib/colourContrast.ts';
 import { applicationContentSchema, checkApplicationContent } from './applicationContent.ts';
 import { cms } from './cmsField.ts';
-import { emailAddress, hexColour, isoDate, monthDay, monthNumber, programYear, slug, webAddress } from './primitives.ts';
+import { emailAddress, hexColour, isoDate, MEDIA_FILE, monthDay, monthNumber, optionalField, programYear, slug, webAddress } from './primitives.ts';
 
 /**
  * The page surfaces the brand colours sit on. The stylesheet uses these same values
@@ -155,6 +155,19 @@ const settingsShape = z.object({
         .meta(cms({ label: 'Committee name', hint: 'The committee that runs the program, as named at the foot of every page.' })),
       /** The association's home page. */
       website: webAddress.meta(cms({ label: 'Association website', hint: 'The association’s home page, starting with https://' })),
+      /** The association's logo, uploaded through the editor's media library (content/media). */
+      logo: optionalField(
+        z
+          .string()
+          .regex(MEDIA_FILE, 'Choose the logo from the media library: an SVG, PNG, JPEG or WebP file.')
+          .meta(
+            cms({
+              label: 'Logo',
+              hint: 'Optional. The association’s logo, shown beside the program name at the top of every page. Upload an SVG or PNG: it is shown about 3 cm wide, so a wide logo with small text will be hard to read.',
+              widget: 'image',
+            }),
+          ),
+      ),
     })
     .meta(cms({ label: 'Organisation', hint: 'Who runs the program.' })),
   /** The opening of the program page, under its heading. */
@@ -178,6 +191,32 @@ const settingsShape = z.object({
             multiline: true,
           }),
         ),
+      /** Who the mentee side is for, beside the "Apply as a mentee" button. */
+      mentees: optionalField(
+        z
+          .string()
+          .trim()
+          .meta(
+            cms({
+              label: 'Who mentees are',
+              hint: 'Optional. One sentence beside the mentee button on the program page, such as “Students and people in their first years in the profession.”',
+              multiline: true,
+            }),
+          ),
+      ),
+      /** Who the mentor side is for, beside the "Apply as a mentor" button. */
+      mentors: optionalField(
+        z
+          .string()
+          .trim()
+          .meta(
+            cms({
+              label: 'Who mentors are',
+              hint: 'Optional. One sentence beside the mentor button on the program page, such as “Experienced members who enjoy helping a colleague find their way.”',
+              multiline: true,
+            }),
+          ),
+      ),
     })
     .meta(cms({ label: 'Program page opening', hint: 'What the program page says first, under its heading.' })),
   /** Where participants and applicants write to the committee. */
@@ -207,6 +246,24 @@ const settingsShape = z.object({
           label: 'Accent colour in dark mode',
           hint: 'The same colour role for readers who use dark mode, such as #8cc4ff. It must be light enough to read on the dark background: a colour that is too dark is refused.',
         }),
+      ),
+      /** A second colour for the page's bands and rules (never for text); the accent when unset. */
+      highlight: optionalField(
+        hexColour.meta(
+          cms({
+            label: 'Second colour',
+            hint: 'Optional. A second brand colour for the band at the top of the page and the marks on the timeline, never for text. It must stand out from the white page (at least 3:1). Leave empty to use the accent colour.',
+          }),
+        ),
+      ),
+      /** The second colour in dark mode; the dark-mode accent when unset. */
+      highlightOnDark: optionalField(
+        hexColour.meta(
+          cms({
+            label: 'Second colour in dark mode',
+            hint: 'Optional. The second colour for readers who use dark mode. It must stand out from the dark background (at least 3:1). Leave empty to use the dark-mode accent colour.',
+          }),
+        ),
       ),
     })
     .meta(cms({ label: 'Colours', hint: 'The site’s brand colours. Each must be easy to read (WCAG AA contrast); the editor refuses colours that are not.' })),
@@ -338,6 +395,22 @@ function checkSettings(settings: z.infer<typeof settingsShape>, ctx: z.Refinemen
         code: 'custom',
         path: ['colours', check.field],
         message: `${check.colour} has a contrast of ${formatRatio(ratio)} against ${check.where}; WCAG AA needs at least ${AA_TEXT_CONTRAST}:1. Choose a ${check.fix} colour.`,
+      });
+    }
+  }
+  // The second colour marks bands and timeline dots, never text: WCAG's 3:1 for graphics applies.
+  const highlightChecks = [
+    { field: 'highlight', colour: colours.highlight, against: SURFACES.light.background, where: 'the white page background', fix: 'darker' },
+    { field: 'highlightOnDark', colour: colours.highlightOnDark, against: SURFACES.dark.background, where: 'the dark-mode page background', fix: 'lighter' },
+  ] as const;
+  for (const check of highlightChecks) {
+    if (!check.colour) continue;
+    const ratio = contrastBetween(check.colour, check.against);
+    if (ratio < AA_GRAPHICS_CONTRAST) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['colours', check.field],
+        message: `${check.colour} has a contrast of ${formatRatio(ratio)} against ${check.where}; marks on the page need at least ${AA_GRAPHICS_CONTRAST}:1. Choose a ${check.fix} colour.`,
       });
     }
   }
