@@ -41,6 +41,31 @@ const hiddenValue = (page: string, name: string) => new RegExp(`name="${name}" v
 const readMatches = async () => matchesFileSchema.parse(JSON.parse((await records.readFile(fixture.matchesPath))!.content));
 const escaped = (text: string) => text.replace(/&/g, '&amp;').replace(/'/g, '&#39;');
 
+describe('before there are any pairs or messages', () => {
+  it('the pairs and messages pages each say so in a plain sentence, and what happens next', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'pairs-empty-'));
+    try {
+      ports = workspaceTestPorts({ records: createLocalGitRecordsStore({ dir: empty, log: () => {} }), mailing, now: () => new Date('2027-06-15T16:00:00Z') });
+      const year = mailing.settings.programYears.running;
+      const pairs = await get('/committee/pairs/');
+      expect(pairs.status).toBe(200);
+      const pairsPage = await pairs.text();
+      expect(pairsPage).toContain(
+        `There are no pairs for ${year} yet. Pairs appear here once the committee accepts a matching proposal in <a href="/committee/matching/?year=${year}">Matching</a>.`,
+      );
+      expect(pairsPage).not.toContain('<table');
+      expect(pairsPage).not.toContain('0 active pairs');
+      const messages = await get('/committee/messages/');
+      expect(messages.status).toBe(200);
+      const messagesPage = await messages.text();
+      expect(messagesPage).toContain(`There are no messages for ${year} yet. When someone writes to the committee from the contact page`);
+      expect(messagesPage).not.toContain('<table');
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('pairs and check-ins', () => {
   it('lists the pairs needing attention first, each with why, and the rest after', async () => {
     const response = await get('/committee/pairs/');

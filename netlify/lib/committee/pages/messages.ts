@@ -22,18 +22,22 @@ export async function messagesPage(ports: WorkspacePorts): Promise<WorkspacePage
   const open = items.filter((item) => !item.handled).length;
   const body = html`<h1>Messages for ${year}</h1>
 <p>Confidential messages sent from the contact page, and “I am leaving” answers from the email preferences. Only the committee reads them.</p>
-${table(
-  `Messages, newest first: ${items.length}, ${open} not yet handled`,
-  [
-    { heading: 'Received', cell: (item: InboxItem) => when(item.at) },
-    { heading: 'From', cell: (item) => html`<a href="/committee/messages/${item.id}/">${item.name}</a>` },
-    { heading: 'Part', cell: (item) => item.part },
-    { heading: 'About', cell: (item) => item.about },
-    { heading: 'Handled', cell: handledTag },
-  ],
-  items,
-  `No messages for ${year} yet.`,
-)}
+${
+  items.length === 0
+    ? html`<p class="empty-state">There are no messages for ${year} yet. When someone writes to the committee from the contact page, or answers “I am leaving” in their email preferences, it appears here, newest first, marked “Not handled” until a committee member notes what was done.</p>`
+    : table(
+        `Messages, newest first: ${items.length}, ${open} not yet handled`,
+        [
+          { heading: 'Received', cell: (item: InboxItem) => when(item.at) },
+          { heading: 'From', cell: (item) => html`<a href="/committee/messages/${item.id}/">${item.name}</a>` },
+          { heading: 'Part', cell: (item) => item.part },
+          { heading: 'About', cell: (item) => item.about },
+          { heading: 'Handled', cell: handledTag },
+        ],
+        items,
+        '',
+      )
+}
 ${skipped > 0 ? html`<p class="meta">${skipped} file${skipped === 1 ? '' : 's'} could not be read and ${skipped === 1 ? 'is' : 'are'} not shown.</p>` : ''}`;
   return { title: `Messages for ${year}`, section: SECTION, body };
 }

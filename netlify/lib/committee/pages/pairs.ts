@@ -52,9 +52,17 @@ export async function pairsPage(ports: WorkspacePorts): Promise<WorkspacePage> {
       },
     })),
   ];
+  if (year.pairs.length === 0) {
+    return {
+      title: `Pairs for ${year.programYear}`,
+      section: SECTION,
+      body: html`<h1>Pairs for ${year.programYear}</h1>
+<p class="empty-state">There are no pairs for ${year.programYear} yet. Pairs appear here once the committee accepts a matching proposal in <a href="/committee/matching/?year=${year.programYear}">Matching</a>. After that, each month’s check-in answers show beside each pair, and the pairs that need help come first.</p>`,
+    };
+  }
   const body = html`<h1>Pairs for ${year.programYear}</h1>
 <p>${year.pairs.filter((view) => view.status === 'active').length} active pairs. A pair needs attention when one of them answered “We need help” this month or last, when there was no “We met” in the last two program months, when one of them paused their emails or is leaving, or when a message from one of them is not yet handled.</p>
-${table(`Pairs needing attention (${attention.length})`, columns, attention, year.pairs.length === 0 ? `No pairs for ${year.programYear} yet.` : 'No pair needs attention.')}
+${table(`Pairs needing attention (${attention.length})`, columns, attention, 'No pair needs attention.')}
 ${rest.length > 0 ? table(`Other pairs (${rest.length})`, columns, rest, '') : ''}
 ${year.skippedCheckIns > 0 ? html`<p class="meta">${year.skippedCheckIns} check-in file${year.skippedCheckIns === 1 ? '' : 's'} could not be read and ${year.skippedCheckIns === 1 ? 'is' : 'are'} not shown.</p>` : ''}`;
   return { title: `Pairs for ${year.programYear}`, section: SECTION, body };
