@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { WORKSPACE_SITE as SITE, workspaceClient, workspaceTestPorts } from '../../../tests/servers/harness/workspaceHarness.ts';
+import { countingReads, WORKSPACE_SITE as SITE, workspaceClient, workspaceTestPorts } from '../../../tests/servers/harness/workspaceHarness.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { matchesFileSchema } from '../../../src/schemas/record.ts';
 import { FIXTURE_MESSAGE_ID, type PairsYearFixture, writePairsYear } from '../../../tests/fixtures/pairsYear.ts';
@@ -71,7 +71,7 @@ describe('pairs and check-ins', () => {
     const response = await get('/committee/pairs/');
     expect(response.status).toBe(200);
     const page = await response.text();
-    const [attention, rest] = page.split('Other pairs (');
+    const [attention, rest] = page.split('<caption class="table-caption">Other pairs (');
     for (const id of ['p-help', 'p-quiet', 'p-leaving', 'p-message']) expect(attention).toContain(`/committee/pairs/${id}/`);
     expect(attention).not.toContain('/committee/pairs/p-fine/');
     expect(rest).toContain('/committee/pairs/p-fine/');
@@ -96,6 +96,27 @@ describe('pairs and check-ins', () => {
     expect(page).toContain('Not handled');
     expect(page).toContain('Not introduced yet.');
     expect((await get('/committee/pairs/p-nothing/')).status).toBe(404);
+  });
+});
+
+describe('reading the records once', () => {
+  it('a pair’s page, its answer to a preview form and the introductions page each read the matches file and the ledger once', async () => {
+    const counting = countingReads(records);
+    ports = workspaceTestPorts({ records: counting.store, mailing, now: () => new Date('2027-06-15T16:00:00Z') });
+    const matches = `readFile ${fixture.matchesPath}`;
+    const once = async (answer: () => Promise<Response>, ledgerReads: number) => {
+      counting.reads.length = 0;
+      expect((await answer()).status).toBe(200);
+      expect({ matches: counting.timesRead(matches), applications: counting.timesRead(`readFolder applications/${fixture.year}`) }).toEqual({ matches: 1, applications: 1 });
+      expect(counting.timesRead(`readFile mailings/${fixture.year}/introductions.json`)).toBe(ledgerReads);
+    };
+    await once(() => get('/committee/pairs/p-quiet/'), 1);
+    const form = await (await get('/committee/pairs/p-quiet/')).text();
+    await once(() => post('/committee/pairs/p-quiet/', { intent: 'preview', reason: 'no-contact', matchesSha: hiddenValue(form, 'matchesSha') }), 1);
+    counting.reads.length = 0;
+    expect((await get(`/committee/mailings/?year=${fixture.year}`)).status).toBe(200);
+    expect(counting.timesRead(matches)).toBe(1);
+    expect(counting.timesRead(`readFile mailings/${fixture.year}/introductions.json`)).toBe(1);
   });
 });
 

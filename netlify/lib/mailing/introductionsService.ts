@@ -22,7 +22,7 @@ import {
   updateJsonRecord,
 } from './ledger.ts';
 import type { EmailPreview } from './monthlyTopicService.ts';
-import { loadMenteeApplications, loadPairs, type Person, type ResolvedPair } from './pairs.ts';
+import { loadMenteeApplications, loadPairs, type Person, type ResolvedPair, type YearPairs } from './pairs.ts';
 import { type MailingPorts, sha256 } from './ports.ts';
 
 const PAIRS_PER_BATCH = 50;
@@ -36,6 +36,11 @@ export interface IntroductionsOptions {
   unmatched?: boolean;
   /** Start no new batch after this many milliseconds; the rest waits for the next run. */
   budgetMs?: number;
+  /**
+   * A dry run only: the year's pairs and ledger as the caller has just read them (the
+   * workspace's page shows both), so they are not read twice. A real run always reads its own.
+   */
+  loaded?: { pairs: YearPairs; ledger: IntroductionsLedger };
 }
 
 export interface IntroductionsResult {
@@ -97,7 +102,8 @@ export async function runIntroductions(ports: MailingPorts, options: Introductio
   const ledgerPath = introductionsLedgerPath(programYear);
   const fallback = () => emptyIntroductionsLedger(programYear);
 
-  const pairs = await loadPairs(records, programYear);
+  const loaded = dryRun ? options.loaded : undefined;
+  const pairs = loaded?.pairs ?? (await loadPairs(records, programYear));
   const context = await introductionContext(ports);
   let unmatched: Person[] = [];
   if (options.unmatched) {
@@ -117,7 +123,7 @@ export async function runIntroductions(ports: MailingPorts, options: Introductio
     const notes = unmatched.filter((mentee) => !notified.has(mentee.personId));
     return { newPairs, notes, alreadyIntroduced: pairs.active.length - newPairs.length, alreadyNotified: unmatched.length - notes.length };
   };
-  const stored = await readJsonRecord(records, ledgerPath, introductionsLedgerSchema, fallback);
+  const stored = loaded ? { value: loaded.ledger } : await readJsonRecord(records, ledgerPath, introductionsLedgerSchema, fallback);
   const result = (status: IntroductionsResult['status'], ledger: IntroductionsLedger, introducedNow: number, notifiedNow: number, message: string | null): IntroductionsResult => {
     const planned = plan(ledger);
     return {

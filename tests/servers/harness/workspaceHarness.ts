@@ -70,3 +70,22 @@ export function workspaceClient(ports: () => WorkspacePorts) {
       ),
   };
 }
+
+/**
+ * The store with every read noted ("readFile <path>", "readFolder <folder>", "listFiles
+ * <folder>"), so a test can say how often a page reads a record.
+ */
+export function countingReads(store: RecordsStore): { store: RecordsStore; reads: string[]; timesRead: (what: string) => number } {
+  const reads: string[] = [];
+  const counted: RecordsStore = {
+    description: store.description,
+    createFile: (...args) => store.createFile(...args),
+    createFiles: (...args) => store.createFiles(...args),
+    writeFile: (...args) => store.writeFile(...args),
+    commit: (...args) => store.commit(...args),
+    readFile: (path) => (reads.push(`readFile ${path}`), store.readFile(path)),
+    readFolder: (folder) => (reads.push(`readFolder ${folder}`), store.readFolder(folder)),
+    listFiles: (folder) => (reads.push(`listFiles ${folder}`), store.listFiles(folder)),
+  };
+  return { store: counted, reads, timesRead: (what) => reads.filter((read) => read === what).length };
+}

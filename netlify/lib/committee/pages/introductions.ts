@@ -6,7 +6,7 @@
  */
 import { introduction } from '../../mailing/introductionEmails.ts';
 import { introductionContext, runIntroductions } from '../../mailing/introductionsService.ts';
-import { emptyIntroductionsLedger, introductionKey, introductionsLedgerPath, introductionsLedgerSchema, readJsonRecord } from '../../mailing/ledger.ts';
+import { emptyIntroductionsLedger, type IntroductionsLedger, introductionKey, introductionsLedgerPath, introductionsLedgerSchema, readJsonRecord } from '../../mailing/ledger.ts';
 import { loadPairs, type ResolvedPair } from '../../mailing/pairs.ts';
 import type { RecordsStore } from '../../records/recordsStore.ts';
 import type { WorkspacePorts } from '../ports.ts';
@@ -26,9 +26,17 @@ export interface IntroductionsState {
 export async function introductionsPage(ports: WorkspacePorts, url: URL, state: IntroductionsState = {}): Promise<WorkspacePage> {
   const year = yearOf(url, ports.settings);
   const preview = url.searchParams.get('preview');
-  const dryRun = await runIntroductions({ ...ports.mailing, records: ports.records }, { programYear: year, dryRun: true, unmatched: true });
-  const pairs = (await loadPairs(ports.records, year)).active;
-  const introducedAt = await readLedgerDates(ports, year);
+  // The pairs and the ledger are read once: the page shows them and the dry run plans from them.
+  const [yearPairs, ledger] = await Promise.all([
+    loadPairs(ports.records, year),
+    readJsonRecord(ports.records, introductionsLedgerPath(year), introductionsLedgerSchema, () => emptyIntroductionsLedger(year)),
+  ]);
+  const dryRun = await runIntroductions(
+    { ...ports.mailing, records: ports.records },
+    { programYear: year, dryRun: true, unmatched: true, loaded: { pairs: yearPairs, ledger: ledger.value } },
+  );
+  const pairs = yearPairs.active;
+  const introducedAt = ledgerDates(ledger.value);
   const due = dryRun.pairs.toIntroduce;
   const notes = dryRun.unmatched?.toNotify ?? 0;
   let previewBlock: Html = html``;
@@ -106,10 +114,9 @@ ${error ? html`<p class="error-message" id="${id}-error"><span class="visually-h
 }
 
 /** When each pair was introduced, by introductionKey. */
-async function readLedgerDates(ports: WorkspacePorts, year: string): Promise<Map<string, string>> {
-  const ledger = await readJsonRecord(ports.records, introductionsLedgerPath(year), introductionsLedgerSchema, () => emptyIntroductionsLedger(year));
+function ledgerDates(ledger: IntroductionsLedger): Map<string, string> {
   const dates = new Map<string, string>();
-  for (const batch of ledger.value.batches) for (const pair of batch.pairs) dates.set(introductionKey({ id: pair.pair, mentor: pair.mentor, mentee: pair.mentee }), batch.sentAt);
+  for (const batch of ledger.batches) for (const pair of batch.pairs) dates.set(introductionKey({ id: pair.pair, mentor: pair.mentor, mentee: pair.mentee }), batch.sentAt);
   return dates;
 }
 

@@ -10,7 +10,7 @@ import { formatMonth } from '../../../../src/lib/zonedTime.ts';
 import { CHECK_IN_LABELS } from '../../mailing/signedLinks.ts';
 import { attentionSentence, type CheckInAnswerOf, checkInGrid } from '../../pairs/attention.ts';
 import { END_REASONS, endPair, endPairInputSchema, pairEndedEmails } from '../../pairs/endPair.ts';
-import { loadPairsOfYear, type PairView } from '../../pairs/pairsOfYear.ts';
+import { loadPairsOfYear, type PairsOfYear, type PairView } from '../../pairs/pairsOfYear.ts';
 import type { RecordsStore } from '../../records/recordsStore.ts';
 import type { WorkspacePorts } from '../ports.ts';
 import { errorSummary, type FieldError, hidden, notice, problem, radios, summaryList, table, tag, textField } from '../views/components.ts';
@@ -116,8 +116,9 @@ ${error ? html`<p class="error-message" id="confirm-error"><span class="visually
 </div>`;
 }
 
-export async function pairPage(ports: WorkspacePorts, pairId: string, state: PairState = {}): Promise<WorkspacePage | null> {
-  const year = await loadPairsOfYear(ports.records, ports.settings, ports.now());
+/** `loaded`: the year as the action just read it, so an answer to a form reads the records once. */
+export async function pairPage(ports: WorkspacePorts, pairId: string, state: PairState = {}, loaded?: PairsOfYear): Promise<WorkspacePage | null> {
+  const year = loaded ?? (await loadPairsOfYear(ports.records, ports.settings, ports.now()));
   const view = year.pairs.find((each) => each.pair.id === pairId);
   if (!view) return null;
   const y = year.programYear;
@@ -194,16 +195,18 @@ export async function pairAction(
   if (!view) return null;
   const stale =
     'The pairs changed after you opened this page (someone else accepted, ended or changed a pair). Nothing was changed and no email was sent. Read the pair as it is now, then try again.';
-  if (view.status !== 'active') return pairPage(ports, pairId, { problem: 'This pair has already ended. Nothing was changed and no email was sent.' });
+  // Until endPair writes, the year as read here is the year as it is: the answers below reuse it.
+  const page = (state: PairState) => pairPage(ports, pairId, state, year);
+  if (view.status !== 'active') return page({ problem: 'This pair has already ended. Nothing was changed and no email was sent.' });
   if (fields.intent === 'preview') {
     const errors = validate(values);
-    if (errors.length > 0) return pairPage(ports, pairId, { errors, values });
-    if (fieldText(fields.matchesSha) !== year.matchesSha) return pairPage(ports, pairId, { problem: stale, values });
-    return pairPage(ports, pairId, { preview: true, values });
+    if (errors.length > 0) return page({ errors, values });
+    if (fieldText(fields.matchesSha) !== year.matchesSha) return page({ problem: stale, values });
+    return page({ preview: true, values });
   }
-  if (fields.intent !== 'end') return pairPage(ports, pairId, { problem: 'That is not something this page can do.' });
+  if (fields.intent !== 'end') return page({ problem: 'That is not something this page can do.' });
   if (fields.confirm !== 'yes')
-    return pairPage(ports, pairId, { preview: true, values, errors: [{ field: 'confirm', message: 'Tick the box to confirm that the pair should end and both emails go now.' }] });
+    return page({ preview: true, values, errors: [{ field: 'confirm', message: 'Tick the box to confirm that the pair should end and both emails go now.' }] });
   const outcome = await endPair(
     { store, mailer: ports.mailing.mailer, settings: ports.settings, siteUrl: ports.mailing.siteUrl, sender: ports.mailing.sender, now: ports.now, log: ports.log },
     { pairId, people: view.mentor && view.mentee ? { mentor: view.mentor, mentee: view.mentee } : null, fields: { ...values, matchesSha: fields.matchesSha } },
@@ -212,15 +215,15 @@ export async function pairAction(
     case 'ended':
       return { redirect: `/committee/pairs/${pairId}/?done=ended` };
     case 'invalid':
-      return pairPage(ports, pairId, { errors: outcome.errors, values });
+      return page({ errors: outcome.errors, values });
     case 'stale':
       return pairPage(ports, pairId, { problem: stale, values });
     case 'not-active':
       return pairPage(ports, pairId, { problem: 'This pair has already ended. Nothing was changed and no email was sent.' });
     case 'not-found':
-      return pairPage(ports, pairId, { problem: 'One of the two applications could not be read, so no email can be sent. Nothing was changed.' });
+      return page({ problem: 'One of the two applications could not be read, so no email can be sent. Nothing was changed.' });
     case 'not-sent':
-      return pairPage(ports, pairId, { problem: `The emails could not be sent (${outcome.message}), so the pair was not ended. Try again later.`, values, preview: true });
+      return page({ problem: `The emails could not be sent (${outcome.message}), so the pair was not ended. Try again later.`, values, preview: true });
   }
 }
 
