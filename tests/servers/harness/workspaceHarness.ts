@@ -77,15 +77,19 @@ export function workspaceClient(ports: () => WorkspacePorts) {
  */
 export function countingReads(store: RecordsStore): { store: RecordsStore; reads: string[]; timesRead: (what: string) => number } {
   const reads: string[] = [];
+  const noted = <T>(read: string, then: () => T): T => {
+    reads.push(read);
+    return then();
+  };
   const counted: RecordsStore = {
     description: store.description,
     createFile: (...args) => store.createFile(...args),
     createFiles: (...args) => store.createFiles(...args),
     writeFile: (...args) => store.writeFile(...args),
     commit: (...args) => store.commit(...args),
-    readFile: (path) => (reads.push(`readFile ${path}`), store.readFile(path)),
-    readFolder: (folder) => (reads.push(`readFolder ${folder}`), store.readFolder(folder)),
-    listFiles: (folder) => (reads.push(`listFiles ${folder}`), store.listFiles(folder)),
+    readFile: (path) => noted(`readFile ${path}`, () => store.readFile(path)),
+    readFolder: (folder) => noted(`readFolder ${folder}`, () => store.readFolder(folder)),
+    listFiles: (folder) => noted(`listFiles ${folder}`, () => store.listFiles(folder)),
   };
   return { store: counted, reads, timesRead: (what) => reads.filter((read) => read === what).length };
 }
