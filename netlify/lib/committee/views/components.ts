@@ -39,10 +39,14 @@ export interface Column<Row> {
   numeric?: boolean;
 }
 
-/** A table with a caption; an empty list shows `empty` instead. */
+/**
+ * A table with a caption; an empty list shows `empty` instead. On a narrow screen the table
+ * scrolls sideways inside its wrapper, so the wrapper is a named region that takes keyboard
+ * focus (WCAG 2.1.1: a table of plain figures has nothing else to scroll it with).
+ */
 export function table<Row>(caption: string, columns: readonly Column<Row>[], rows: readonly Row[], empty: string): Html {
   if (rows.length === 0) return html`<p class="empty-state">${empty}</p>`;
-  return html`<div class="table-wrap"><table class="table">
+  return html`<div class="table-wrap" role="region" aria-label="${caption}" tabindex="0"><table class="table">
 <caption class="table-caption">${caption}</caption>
 <thead><tr>${columns.map((column) => html`<th scope="col"${column.numeric ? html` class="numeric"` : ''}>${column.heading}</th>`)}</tr></thead>
 <tbody>${rows.map((row) => html`<tr>${columns.map((column) => html`<td${column.numeric ? html` class="numeric"` : ''}>${column.cell(row)}</td>`)}</tr>`)}</tbody>
