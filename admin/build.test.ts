@@ -27,7 +27,17 @@ describe('the /admin page', () => {
       { REPOSITORY_URL: 'https://github.com/example-association/mentoring-site', SITE_ID: 'abc-123', URL: 'https://mentoring.example-association.org' },
       ROOT,
     );
-    expect(netlify).toEqual({ repo: 'example-association/mentoring-site', branch: 'main', netlifySite: 'abc-123', siteUrl: 'https://mentoring.example-association.org' });
+    expect(netlify).toEqual({
+      repo: 'example-association/mentoring-site',
+      branch: 'main',
+      netlifySite: 'abc-123',
+      siteUrl: 'https://mentoring.example-association.org',
+      logoUrl: '/media/mentoring-program-mark.svg',
+    });
     expect(backendFromEnvironment({ CMS_GITHUB_REPO: 'other/repo', CMS_GITHUB_BRANCH: 'production' }, ROOT)).toMatchObject({ repo: 'other/repo', branch: 'production' });
+  });
+
+  it('shows the logo of the content pack the site is built from on the sign-in page', () => {
+    expect(backendFromEnvironment({ CMS_GITHUB_REPO: 'a/b', CONTENT_DIR: 'tests/fixtures/second-association' }, ROOT).logoUrl).toBe('/media/srhs-river-mark.svg');
   });
 });

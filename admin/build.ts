@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
+import { parse as parseYaml } from 'yaml';
 import { contentDir, DEFAULT_CONTENT_DIR } from '../src/lib/contentDir.ts';
 import type { CmsPageOptions } from './cmsConfig.ts';
 
@@ -70,6 +72,17 @@ export function githubRepoFromUrl(url: string | undefined): string | null {
  * sets REPOSITORY_URL, SITE_ID and URL in its builds; elsewhere the git remote `origin` names the
  * repository. CMS_GITHUB_REPO and CMS_GITHUB_BRANCH override them.
  */
+/** The logo settings name (organisation.logo), or undefined; the build's own checks report a bad one. */
+function settingsLogo(root: string, env: Record<string, string | undefined>): string | undefined {
+  try {
+    const settings = parseYaml(readFileSync(join(root, contentDir(env), 'settings.yaml'), 'utf8')) as { organisation?: { logo?: unknown } };
+    const logo = settings.organisation?.logo;
+    return typeof logo === 'string' && logo.trim() ? logo.trim() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function backendFromEnvironment(env: Record<string, string | undefined>, root: string): Omit<CmsPageOptions, 'previewStyles'> & { warning?: string } {
   let repo = env.CMS_GITHUB_REPO?.trim() || githubRepoFromUrl(env.REPOSITORY_URL);
   if (!repo) {
@@ -85,6 +98,7 @@ export function backendFromEnvironment(env: Record<string, string | undefined>, 
     ...(env.SITE_ID ? { netlifySite: env.SITE_ID } : {}),
     ...(env.URL || env.SITE_URL ? { siteUrl: env.URL || env.SITE_URL } : {}),
     ...(contentDir(env) !== DEFAULT_CONTENT_DIR ? { contentDir: contentDir(env) } : {}),
+    ...(settingsLogo(root, env) ? { logoUrl: settingsLogo(root, env) } : {}),
     ...(repo ? {} : { warning: 'The CMS does not know the GitHub repository of the site: set CMS_GITHUB_REPO=owner/name (Netlify builds set REPOSITORY_URL).' }),
   };
 }

@@ -1,3 +1,4 @@
+import { CONTENT_FORMATS } from './contentFormats.ts';
 import { CONTENT_PATHS, CONTENT_SCHEMAS, contentPaths } from './contentSchemas.ts';
 import { type DecapField, type FieldOverride, fieldsFromObject } from './schemaFields.ts';
 
@@ -17,6 +18,8 @@ export interface CmsPageOptions {
   previewStyles: string[];
   /** The content folder the site is built from, when not content/ (the build's CONTENT_DIR). */
   contentDir?: string;
+  /** The association's logo (settings: organisation.logo), shown on the editor's sign-in page. */
+  logoUrl?: string;
 }
 
 /** The widgets this configuration uses that are ours, not Decap's (admin/widgets). */
@@ -86,7 +89,7 @@ export function buildCmsConfig(options: CmsPageOptions) {
     publish_mode: 'simple',
     show_preview_links: true,
     ...(options.siteUrl ? { site_url: options.siteUrl, display_url: options.siteUrl } : {}),
-    logo_url: '/favicon.svg',
+    logo_url: options.logoUrl ?? '/favicon.svg',
     // The media library (the logo) lives in the content folder, so a content pack carries its
     // own images; the site serves them at /media/ (src/pages/media/[file].ts).
     media_folder: paths.media,
@@ -103,7 +106,8 @@ export function buildCmsConfig(options: CmsPageOptions) {
         create: true,
         delete: true,
         extension: 'md',
-        format: 'yaml-frontmatter',
+        // Written in the content's own style, so a save changes only what was edited (admin/contentFormats.ts).
+        format: CONTENT_FORMATS.frontmatter,
         // <YYYY-MM>-<slug>.md, the slug made from the title when the topic is first saved.
         slug: '{{fields.month}}-{{slug}}',
         identifier_field: 'title',
@@ -129,7 +133,8 @@ export function buildCmsConfig(options: CmsPageOptions) {
         create: false,
         delete: false,
         extension: 'md',
-        format: 'yaml-frontmatter',
+        // Written in the content's own style, so a save changes only what was edited (admin/contentFormats.ts).
+        format: CONTENT_FORMATS.frontmatter,
         slug: '{{slug}}',
         identifier_field: 'title',
         summary: '{{order}} · {{title}}',
@@ -143,12 +148,13 @@ export function buildCmsConfig(options: CmsPageOptions) {
         description: 'The organisation, contact details, colours, dates, timeline and themes used across the site.',
         create: false,
         delete: false,
+        format: CONTENT_FORMATS.yaml,
         files: [
           {
             name: 'settings',
             label: 'Program settings',
             file: paths.settings,
-            format: 'yaml',
+            format: CONTENT_FORMATS.yaml,
             preview_path: '',
             fields: fieldsFromObject(CONTENT_SCHEMAS.settings, 'settings:'),
           },

@@ -20,17 +20,19 @@ export const programSectionSchema = z.object({
     .min(3, 'Give the section a heading of at least 3 characters.')
     .meta(cms({ label: 'Heading', hint: 'The heading of this section on the program page.' })),
   /** The page the section is on; the program page when unset. */
-  page: z.preprocess((value) => (value === null || value === '' ? undefined : value), sectionPage.default('program')).meta(
-    cms({
-      label: 'Page',
-      hint: 'Where this section appears. Keep the program page short (what the program is, how to apply, short answers); longer guidance belongs on the page for mentors or for mentees.',
-      choiceLabels: {
-        program: 'The program page (/)',
-        mentors: 'The page for mentors (/mentors/)',
-        mentees: 'The page for mentees (/mentees/)',
-      },
-    }),
-  ),
+  page: z
+    .preprocess((value) => (value === null || value === '' ? undefined : value), sectionPage.default('program'))
+    .meta(
+      cms({
+        label: 'Page',
+        hint: 'Where this section appears. Keep the program page short (what the program is, how to apply, short answers); longer guidance belongs on the page for mentors or for mentees.',
+        choiceLabels: {
+          program: 'The program page (/)',
+          mentors: 'The page for mentors (/mentors/)',
+          mentees: 'The page for mentees (/mentees/)',
+        },
+      }),
+    ),
   /** Position on the page; lower comes first. */
   order: z
     .number({ error: 'Give the section an order number.' })
@@ -54,6 +56,16 @@ export const programSectionSchema = z.object({
         }),
       ),
   ),
+  /** Shown folded on the page: readers see the heading and open the text (works without JavaScript). */
+  folded: z
+    .boolean()
+    .default(false)
+    .meta(
+      cms({
+        label: 'Folded',
+        hint: 'Readers see only the heading and open the section to read it. Use it for short answers on the program page, so the page stays short; leave it off for what everyone should read.',
+      }),
+    ),
   /** A block the site builds from settings, shown after the section's text. */
   includes: optionalField(
     sectionBlock.meta(

@@ -36,7 +36,7 @@ for (const path of paths) {
       expect(scripts).toEqual([]);
     }
 
-    for (const width of [375, 1280]) {
+    for (const width of [320, 1280]) {
       await page.setViewportSize({ width, height: 900 });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, `no horizontal scrolling at ${width}px`).toBeLessThanOrEqual(0);
@@ -59,6 +59,52 @@ test('the program page states the day’s application status and marks the curre
   } else {
     await expect(page.locator('.timeline [aria-current="step"]')).toHaveCount(0);
   }
+});
+
+test('the program page fits in about three phone screens, with the long guidance on its own pages', async ({ page }) => {
+  const phone = { width: 390, height: 844 };
+  await page.setViewportSize(phone);
+  await page.goto('/');
+  const main = await page.locator('main').boundingBox();
+  expect(main!.height, 'height of the program page’s content on a phone').toBeLessThanOrEqual(3 * phone.height);
+  // The first screen says whether applications are open and offers both ways in.
+  for (const role of ['mentee', 'mentor']) {
+    const apply = page.getByRole('link', { name: `Apply as a ${role}` }).last();
+    await expect(apply).toHaveAttribute('href', `/apply/${role}/`);
+    expect((await apply.boundingBox())!.y, `“Apply as a ${role}” near the top`).toBeLessThan(2 * phone.height);
+  }
+  await expect(page.locator('.application-status')).toBeInViewport();
+  // What each role commits to is on its guide, linked from the program page.
+  for (const [link, path, heading] of [
+    ['What mentors do', '/mentors/', 'What mentors commit to'],
+    ['What mentees do', '/mentees/', 'What mentees commit to'],
+  ] as const) {
+    await expect(page.getByRole('heading', { name: heading })).toHaveCount(0);
+    await page.getByRole('link', { name: link }).click();
+    await expect(page).toHaveURL(path);
+    await expect(page.getByRole('heading', { name: heading, level: 2 })).toBeVisible();
+    await page.goBack();
+  }
+});
+
+test('a folded answer on the program page opens from the keyboard', async ({ page }) => {
+  await page.goto('/');
+  const answer = page.locator('details.folded-section').filter({ hasText: 'Who can apply' });
+  await expect(answer.getByText('students in LIS graduate programs', { exact: false })).toBeHidden();
+  await answer.locator('summary').focus();
+  await page.keyboard.press('Enter');
+  await expect(answer.getByText('students in LIS graduate programs', { exact: false })).toBeVisible();
+});
+
+test('the header shows the association’s logo from content, and the theme its colours', async ({ page, request }) => {
+  const settings = siteSettings();
+  await page.goto('/topics/');
+  const logo = page.locator('header img.site-logo');
+  await expect(logo).toHaveAttribute('src', settings.organisation.logo!);
+  expect(await logo.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).toBe(true);
+  const theme = await (await request.get('/theme.css')).text();
+  expect(theme).toContain(`--accent:${settings.colours.accent}`);
+  expect(theme).toContain(`--highlight:${settings.colours.highlight}`);
 });
 
 test('a keyboard user reaches the apply pages from the program page', async ({ page }) => {

@@ -82,6 +82,16 @@ describe('the site built from the second association’s content', () => {
     expect(mentorForm).toContain('<a href="https://srhs.example.org/code-of-ethics">SRHS Code of Ethics</a>');
   });
 
+  it('shows the pack’s own logo and colours, and its guides for mentors and mentees', () => {
+    const logo = settings.organisation.logo!;
+    expect(page('index.html')).toContain(`<img class="site-logo" src="${logo}"`);
+    expect(readFileSync(join(build.outDir, logo), 'utf8')).toBe(readFileSync(join('tests/fixtures/second-association', logo), 'utf8'));
+    expect(page('theme.css')).toContain(`--highlight:${settings.colours.highlight}`);
+    expect(page('mentors/index.html')).toContain('What mentors agree to');
+    expect(page('mentees/index.html')).toContain('What mentees agree to');
+    expect(page('index.html')).not.toContain('What mentors agree to');
+  });
+
   it('publishes the pack’s topics and timeline', () => {
     expect(existsSync(join(build.outDir, 'topics/2026-07-first-conversations/index.html'))).toBe(true);
     expect(page('topics/index.html')).toContain('Explaining flood risk to people who live with it');

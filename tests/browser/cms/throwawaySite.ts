@@ -102,11 +102,21 @@ async function waitFor(url: string, running: Running[], timeout: number): Promis
   }
 }
 
-export async function startThrowawaySite(ports: { dev: number; backend: number }): Promise<ThrowawaySite> {
+/**
+ * `contentFrom` names a content pack of the project (e.g. tests/fixtures/second-association)
+ * that stands in the copy's content/, so the copy is that association's site.
+ */
+export async function startThrowawaySite(ports: { dev: number; backend: number }, options: { contentFrom?: string } = {}): Promise<ThrowawaySite> {
   const base = await mkdtemp(join(tmpdir(), 'cms-site-'));
   const dir = join(base, 'site');
   const buildDir = join(base, 'build');
   await Promise.all([copyProject(dir), copyProject(buildDir)]);
+  if (options.contentFrom) {
+    for (const copy of [dir, buildDir]) {
+      await rm(join(copy, 'content'), { recursive: true, force: true });
+      await cp(join(PROJECT, options.contentFrom), join(copy, 'content'), { recursive: true });
+    }
+  }
   const env = {
     CMS_BACKEND_PORT: String(ports.backend),
     DECAP_SERVER_PORT: String(ports.backend + 1),
