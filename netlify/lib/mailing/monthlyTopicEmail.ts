@@ -118,7 +118,9 @@ export function monthlyTopicEmail(recipient: MonthlyRecipient, context: MonthlyE
 
   const greeting = `Dear ${oneLine(person.name)},`;
   const opening = `Here is the discussion topic for ${monthName}, for you and ${withPartners}. Use it to start your next conversation, or talk about anything else that is on your mind.`;
-  const checkInIntro = `How is it going? Tell the committee with one click for ${monthName}; the page that opens asks you to confirm.`;
+  // The heading asks the question; the sentence under it says what to do, without asking it again.
+  const checkInHeading = 'How is it going?';
+  const checkInIntro = `Tell the committee with one click whether you have met this month (${monthName}); the page that opens asks you to confirm.`;
   const evaluationUrl = `${siteUrl}/evaluation/${person.role}/`;
   const evaluationText = `This is the program's last month. Thank you for taking part! Please tell the committee how the year went in the ${person.role} evaluation form: it takes a few minutes and shapes next year's program.`;
   const footer = `${settings.organisation.committeeName}. Questions? Reply to this email or write to ${contact}.`;
@@ -140,6 +142,7 @@ export function monthlyTopicEmail(recipient: MonthlyRecipient, context: MonthlyE
     '',
     `Read it on the website: ${pageUrl}`,
     '',
+    checkInHeading,
     checkInIntro,
     ...checkIns.flatMap((pair) => [`With ${pair.partner}:`, ...pair.links.map((entry) => `- ${entry.label}: ${entry.url}`)]),
     ...(context.lastMonth ? ['', evaluationText, evaluationUrl] : []),
@@ -169,7 +172,7 @@ export function monthlyTopicEmail(recipient: MonthlyRecipient, context: MonthlyE
         ? `${h2('Further reading')}<ul>${topic.topic.resources.map((resource) => `<li>${link(resource.url, resource.title)}</li>`).join('')}</ul>`
         : '',
       `<p>${link(pageUrl, 'Read this topic on the website')}</p>`,
-      h2('How is it going?'),
+      h2(checkInHeading),
       paragraph(checkInIntro),
       checkInHtml,
       context.lastMonth ? `${h2('Tell us how the year went')}${paragraph(evaluationText)}<p>${link(evaluationUrl, `Open the ${person.role} evaluation form`)}</p>` : '',
