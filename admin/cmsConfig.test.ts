@@ -7,13 +7,14 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { TOPIC_FILE_NAME } from '../src/schemas/topic.ts';
 import { buildCmsConfig, type CmsPageOptions, CUSTOM_WIDGETS } from './cmsConfig.ts';
+import { CONTENT_FORMATS, siteFrontmatter, siteYaml } from './contentFormats.ts';
 import { CONTENT_PATHS, CONTENT_SCHEMAS, type CollectionName } from './contentSchemas.ts';
 import { acceptsMissing, type DecapField, unwrap } from './schemaFields.ts';
 
 /**
  * The CMS configuration against the content schemas: every schema field has a widget, both
  * sides agree on what is required, and what each of Decap's widgets writes (run through
- * Decap's own widget code and its file writer, then read back as the build reads it) is
+ * Decap's own widget code and the editor's file writer, then read back as the build reads it) is
  * accepted by the schema.
  */
 
@@ -115,7 +116,7 @@ describe('the CMS configuration and the content schemas', () => {
   });
 
   it('edits the files the site is built from', () => {
-    expect(collection('topics')).toMatchObject({ folder: CONTENT_PATHS.topics, extension: 'md', format: 'yaml-frontmatter', create: true });
+    expect(collection('topics')).toMatchObject({ folder: CONTENT_PATHS.topics, extension: 'md', format: CONTENT_FORMATS.frontmatter, create: true });
     expect(collection('program')).toMatchObject({ folder: CONTENT_PATHS.program, extension: 'md' });
     expect((collection('settings') as { files: Array<{ file: string }> }).files[0]?.file).toBe(CONTENT_PATHS.settings);
   });
@@ -128,14 +129,12 @@ describe('the CMS configuration and the content schemas', () => {
 describe('what the widgets write', () => {
   /** Decap's widget controls, driven through their own change handlers (as when an editor types or picks). */
   let decap: Record<string, new (props: Record<string, unknown>) => Record<string, (...args: unknown[]) => unknown>>;
-  let writeFrontmatter: (data: object, sortedKeys: string[]) => string;
-  let writeYaml: (data: object, sortedKeys: string[]) => string;
   let topicFileSlug: (title: string, month: string) => string;
 
   beforeAll(async () => {
     // Decap's UI library expects a browser window at import time; these tests call no browser API.
     (globalThis as Record<string, unknown>).window ??= globalThis;
-    const [datetime, number, select, color, text, string, relation, frontmatter, yaml, urlHelper, stringTemplate] = await Promise.all([
+    const [datetime, number, select, color, text, string, relation, urlHelper, stringTemplate] = await Promise.all([
       import('decap-cms-widget-datetime/dist/esm/DateTimeControl.js'),
       import('decap-cms-widget-number/dist/esm/NumberControl.js'),
       import('decap-cms-widget-select/dist/esm/SelectControl.js'),
@@ -143,8 +142,6 @@ describe('what the widgets write', () => {
       import('decap-cms-widget-text/dist/esm/TextControl.js'),
       import('decap-cms-widget-string/dist/esm/StringControl.js'),
       import('decap-cms-widget-relation/dist/esm/RelationControl.js'),
-      import('decap-cms-core/dist/esm/formats/frontmatter.js'),
-      import('decap-cms-core/dist/esm/formats/yaml.js'),
       import('decap-cms-core/dist/esm/lib/urlHelper.js'),
       import('decap-cms-lib-widgets/dist/esm/stringTemplate.js'),
     ]);
@@ -157,9 +154,6 @@ describe('what the widgets write', () => {
       string: string.default,
       relation: relation.default,
     };
-    const markdownFile = frontmatter.frontmatterYAML();
-    writeFrontmatter = (data, keys) => markdownFile.toFile(data, keys);
-    writeYaml = (data, keys) => yaml.default.toFile(data, keys);
     // Decap's slugFormatter (lib/formatters.ts) in miniature: its template engine, its prepareSlug
     // (trim, lower case, no apostrophes, dots to hyphens) and its sanitizeSlug, with our settings.
     const prepareSlug = (value: string) => value.trim().toLocaleLowerCase().replace(/[']/g, '').replace(/[.]/g, '-');
@@ -225,11 +219,11 @@ describe('what the widgets write', () => {
     return result;
   }
 
-  /** The file Decap writes for an entry, read back the way the site's build reads it. */
+  /** The file the editor writes for an entry (admin/contentFormats.ts), read back the way the site's build reads it. */
   function roundTrip(name: CollectionName, data: Record<string, unknown>): unknown {
     const keys = fieldsOf(name).map((field) => field.name);
-    if (name === 'settings') return parseYaml(writeYaml(data, keys));
-    const file = writeFrontmatter({ ...data, body: 'Some text.' }, [...keys, BODY]);
+    if (name === 'settings') return parseYaml(siteYaml.toFile(data, keys));
+    const file = siteFrontmatter.toFile({ ...data, body: 'Some text.' }, [...keys, BODY]);
     return parseFrontmatter(file).frontmatter;
   }
 

@@ -5,6 +5,7 @@
 import CMS from 'decap-cms-app';
 import type { ComponentType } from 'react';
 import { buildCmsConfig, type CmsPageOptions } from './cmsConfig.ts';
+import { CONTENT_FORMATS, type ContentFormat, keepMarkdownStyle, siteFrontmatter, siteYaml } from './contentFormats.ts';
 import { ProgramSectionPreview, SettingsPreview, TopicPreview } from './previews.ts';
 import { TopicMonthControl, TopicProgramYearControl, TopicValuePreview } from './widgets/topicMonth.ts';
 import { type ControlProps, withSchemaCheck } from './widgets/withSchemaCheck.ts';
@@ -17,6 +18,8 @@ interface Registry {
   registerPreviewStyle(href: string): void;
   getLocale(locale: string): Record<string, unknown> | undefined;
   registerLocale(locale: string, phrases: Record<string, unknown>): void;
+  registerCustomFormat(name: string, extension: string, format: ContentFormat): void;
+  registerRemarkPlugin(plugin: unknown): void;
   init(options: { config: unknown }): void;
 }
 const registry = CMS as unknown as Registry;
@@ -47,6 +50,11 @@ const english = structuredClone(registry.getLocale('en') ?? {}) as {
 if (english.editor?.editorControlPane?.widget) english.editor.editorControlPane.widget.regexPattern = '%{pattern}';
 if (english.ui?.toast) english.ui.toast.missingRequiredField = 'This cannot be saved yet: please fix the fields marked in red.';
 registry.registerLocale('en', english);
+
+// Saving writes the file in the content's own style: only what was edited changes.
+registry.registerCustomFormat(CONTENT_FORMATS.frontmatter, 'md', siteFrontmatter);
+registry.registerCustomFormat(CONTENT_FORMATS.yaml, 'yaml', siteYaml);
+registry.registerRemarkPlugin(keepMarkdownStyle);
 
 const options = pageOptions();
 for (const href of options.previewStyles ?? []) registry.registerPreviewStyle(href);
