@@ -115,6 +115,16 @@ describe('the CMS configuration and the content schemas', () => {
     expect(buildCmsConfig({ ...OPTIONS, localBackendUrl: 'http://localhost:4321/admin/api/v1' }).local_backend).toEqual({ url: 'http://localhost:4321/admin/api/v1' });
   });
 
+  it('names every list item so that its button reads “Add a …”', () => {
+    for (const name of COLLECTIONS) {
+      for (const [path, field] of configFields(fieldsOf(name))) {
+        if (field.widget !== 'list') continue;
+        const item = String(field.label_singular ?? '');
+        expect(item, `${name}: ${path}`).toMatch(/^[b-df-hj-np-tv-z]/);
+      }
+    }
+  });
+
   it('edits the files the site is built from', () => {
     expect(collection('topics')).toMatchObject({ folder: CONTENT_PATHS.topics, extension: 'md', format: CONTENT_FORMATS.frontmatter, create: true });
     expect(collection('program')).toMatchObject({ folder: CONTENT_PATHS.program, extension: 'md' });

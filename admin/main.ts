@@ -6,6 +6,7 @@ import CMS from 'decap-cms-app';
 import type { ComponentType } from 'react';
 import { buildCmsConfig, type CmsPageOptions } from './cmsConfig.ts';
 import { CONTENT_FORMATS, type ContentFormat, keepMarkdownStyle, siteFrontmatter, siteYaml } from './contentFormats.ts';
+import { type Phrases, withEditorPhrases } from './editorWords.ts';
 import { ProgramSectionPreview, SettingsPreview, TopicPreview } from './previews.ts';
 import { TopicMonthControl, TopicProgramYearControl, TopicValuePreview } from './widgets/topicMonth.ts';
 import { type ControlProps, withSchemaCheck } from './widgets/withSchemaCheck.ts';
@@ -16,8 +17,8 @@ interface Registry {
   registerWidget(name: string, control: unknown, preview?: unknown, schema?: object): void;
   registerPreviewTemplate(name: string, component: unknown): void;
   registerPreviewStyle(href: string): void;
-  getLocale(locale: string): Record<string, unknown> | undefined;
-  registerLocale(locale: string, phrases: Record<string, unknown>): void;
+  getLocale(locale: string): Phrases | undefined;
+  registerLocale(locale: string, phrases: Phrases): void;
   registerCustomFormat(name: string, extension: string, format: ContentFormat): void;
   registerRemarkPlugin(plugin: unknown): void;
   init(options: { config: unknown }): void;
@@ -42,14 +43,8 @@ for (const name of ['string', 'text', 'number', 'boolean', 'select', 'datetime',
 registry.registerWidget('topic-month', TopicMonthControl, TopicValuePreview);
 registry.registerWidget('topic-program-year', TopicProgramYearControl, TopicValuePreview);
 
-// Decap's wording, where it is about our checks: the schema's message says what to do.
-const english = structuredClone(registry.getLocale('en') ?? {}) as {
-  editor?: { editorControlPane?: { widget?: Record<string, string> } };
-  ui?: { toast?: Record<string, string> };
-};
-if (english.editor?.editorControlPane?.widget) english.editor.editorControlPane.widget.regexPattern = '%{pattern}';
-if (english.ui?.toast) english.ui.toast.missingRequiredField = 'This cannot be saved yet: please fix the fields marked in red.';
-registry.registerLocale('en', english);
+// Decap's wording in the committee's words (admin/editorWords.ts), over its own English phrases.
+registry.registerLocale('en', withEditorPhrases(structuredClone(registry.getLocale('en') ?? {}) as Phrases));
 
 // Saving writes the file in the content's own style: only what was edited changes.
 registry.registerCustomFormat(CONTENT_FORMATS.frontmatter, 'md', siteFrontmatter);

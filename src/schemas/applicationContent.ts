@@ -178,7 +178,7 @@ export const applicationContentSchema = z
               label: 'Types',
               hint: 'The answers offered, in order. “Other” is always added at the end. The matching tool favours pairs from the same type.',
               itemSummary: '{{fields.label}}',
-              itemLabel: 'type',
+              itemLabel: 'kind of institution',
             }),
           ),
       })
@@ -225,7 +225,7 @@ export const applicationContentSchema = z
               label: 'Areas',
               hint: `The areas applicants choose from, in order (at most ${MAX_AREAS}). “Not sure yet” and “Something else” are always added at the end.`,
               itemSummary: '{{fields.label}}',
-              itemLabel: 'area',
+              itemLabel: 'subject area',
             }),
           ),
       })
