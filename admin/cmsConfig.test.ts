@@ -115,6 +115,12 @@ describe('the CMS configuration and the content schemas', () => {
     expect(buildCmsConfig({ ...OPTIONS, localBackendUrl: 'http://localhost:4321/admin/api/v1' }).local_backend).toEqual({ url: 'http://localhost:4321/admin/api/v1' });
   });
 
+  it('lets editors add and delete topics only: program sections and settings stay', () => {
+    expect(collection('topics')).toMatchObject({ create: true, delete: true, label: 'Monthly topics', label_singular: 'monthly topic' });
+    expect(collection('program')).toMatchObject({ create: false, delete: false });
+    expect(collection('settings')).toMatchObject({ create: false, delete: false });
+  });
+
   it('names every list item so that its button reads “Add a …”', () => {
     for (const name of COLLECTIONS) {
       for (const [path, field] of configFields(fieldsOf(name))) {
@@ -123,6 +129,11 @@ describe('the CMS configuration and the content schemas', () => {
         expect(item, `${name}: ${path}`).toMatch(/^[b-df-hj-np-tv-z]/);
       }
     }
+  });
+
+  it('gives each discussion question a box of several lines', () => {
+    const questions = configFields(fieldsOf('topics')).get('questions')!;
+    expect(questions.field).toMatchObject({ widget: 'text', label: 'Question', schema_path: 'topics:questions.*' });
   });
 
   it('edits the files the site is built from', () => {

@@ -53,9 +53,16 @@ export const topicSchema = z.object({
     ),
   /** Questions the pair can talk through. */
   questions: z
-    .array(z.string().min(5, 'Each question needs at least 5 characters.'), { error: 'List the discussion questions.' })
+    .array(
+      z
+        .string()
+        .min(5, 'Each question needs at least 5 characters.')
+        // A box of several lines: a long question stays readable while it is written.
+        .meta(cms({ label: 'Question', hint: 'One question, as the pair will read it.', multiline: true })),
+      { error: 'List the discussion questions.' },
+    )
     .min(1, 'List at least one discussion question.')
-    .meta(cms({ label: 'Discussion questions', hint: 'Questions the pair can talk through, one per line. Add at least one.', itemLabel: 'question' })),
+    .meta(cms({ label: 'Discussion questions', hint: 'Questions the pair can talk through, one in each box. Add at least one.', itemLabel: 'question' })),
   /** Optional reading or viewing. */
   resources: z
     .array(topicResourceSchema)
