@@ -108,8 +108,8 @@ describe('the CMS configuration and the content schemas', () => {
     }
   });
 
-  it('works through drafts and review, signing in with GitHub through Netlify', () => {
-    expect(config.publish_mode).toBe('editorial_workflow');
+  it('publishes in one step, signing in with GitHub through Netlify', () => {
+    expect(config.publish_mode).toBe('simple');
     expect(config.backend).toMatchObject({ name: 'github', repo: 'example/site', branch: 'main', base_url: 'https://api.netlify.com', auth_endpoint: 'auth' });
     expect(config.local_backend).toBe(false);
     expect(buildCmsConfig({ ...OPTIONS, localBackendUrl: 'http://localhost:4321/admin/api/v1' }).local_backend).toEqual({ url: 'http://localhost:4321/admin/api/v1' });
