@@ -21,8 +21,8 @@ export interface FormDefinition {
   endpoint: string;
   /** The page's h1. */
   title: string;
-  /** Applications are refused outside the application window. */
-  needsOpenWindow: boolean;
+  /** When the form takes answers: applications in the application window, evaluations in the evaluation window, messages always. */
+  window: 'applications' | 'evaluations' | 'always';
   /** Which program year the record belongs to. */
   programYear: 'applications' | 'running';
   submitLabel: string;
@@ -40,7 +40,7 @@ function applicationForm(role: Role, schema: z.ZodObject): FormDefinition & { id
     page: `/apply/${role}/`,
     endpoint: `/api/applications/${role}`,
     title: `Apply to be a ${role}`,
-    needsOpenWindow: true,
+    window: 'applications',
     programYear: 'applications',
     submitLabel: 'Send my application',
     confirmationSubject: `We have your ${role} application`,
@@ -74,7 +74,7 @@ export const FORM_DEFINITIONS = {
     page: '/evaluation/mentor/',
     endpoint: '/api/evaluations/mentor',
     title: 'Mentor evaluation',
-    needsOpenWindow: false,
+    window: 'evaluations',
     programYear: 'running',
     submitLabel: 'Send my evaluation',
     confirmationSubject: 'Thank you for your evaluation',
@@ -87,7 +87,7 @@ export const FORM_DEFINITIONS = {
     page: '/evaluation/mentee/',
     endpoint: '/api/evaluations/mentee',
     title: 'Mentee evaluation',
-    needsOpenWindow: false,
+    window: 'evaluations',
     programYear: 'running',
     submitLabel: 'Send my evaluation',
     confirmationSubject: 'Thank you for your evaluation',
@@ -99,7 +99,7 @@ export const FORM_DEFINITIONS = {
     page: '/contact/',
     endpoint: '/api/messages',
     title: 'Write to the committee',
-    needsOpenWindow: false,
+    window: 'always',
     programYear: 'running',
     submitLabel: 'Send my message',
     confirmationSubject: 'The committee has your message',

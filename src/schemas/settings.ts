@@ -53,6 +53,16 @@ export const timelinePhaseSchema = z.object({
         reportsListIssues: true,
       }),
     ),
+  /** Marks the phase with which the evaluation forms open (at most one; the last phase when none is marked). */
+  evaluations: z
+    .boolean()
+    .default(false)
+    .meta(
+      cms({
+        label: 'The evaluation forms open in this phase',
+        hint: 'Switch this on for the program’s closing phase. The evaluation forms open on its first day and stay open until the next program year starts. When no phase has it, the last phase is used.',
+      }),
+    ),
 });
 export type TimelinePhase = z.infer<typeof timelinePhaseSchema>;
 
@@ -428,6 +438,15 @@ function checkSettings(settings: z.infer<typeof settingsShape>, ctx: z.Refinemen
       code: 'custom',
       path: ['timeline'],
       message: `Mark exactly one timeline phase as the application call (found ${calls}).`,
+    });
+  }
+  // The second phase marked for evaluations carries the issue, beside its own switch.
+  const evaluationPhases = timeline.flatMap((phase, index) => (phase.evaluations ? [index] : []));
+  if (evaluationPhases.length > 1) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['timeline', evaluationPhases[1]!, 'evaluations'],
+      message: `Only one phase can open the evaluation forms: “${timeline[evaluationPhases[0]!]!.title}” already does. Switch this one off.`,
     });
   }
   const overlap = findTimelineOverlap(timeline);

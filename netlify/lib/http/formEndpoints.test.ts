@@ -218,7 +218,7 @@ describe('the application window', () => {
       expect(response.status).toBe(403);
       expect((await response.json()).error).toBe('Applications are not open at the moment. Applications for 2027-2028 open on June 1, 2027 at 12:00 am EDT.');
       expect(recordFiles()).toHaveLength(before);
-      // Evaluations and messages do not depend on the window.
+      // Messages do not depend on the window.
       expect((await postJson('message', messageAnswers())).status).toBe(201);
     } finally {
       process.env.SITE_NOW = TEST_NOW;
@@ -231,6 +231,45 @@ describe('the application window', () => {
       expect((await postJson('mentee', menteeAnswers())).status).toBe(201);
       process.env.SITE_NOW = '2027-07-16T04:00:00Z';
       expect((await postJson('mentee', menteeAnswers())).status).toBe(403);
+    } finally {
+      process.env.SITE_NOW = TEST_NOW;
+    }
+  });
+});
+
+describe('the evaluation window', () => {
+  it('refuses evaluations before the closing phase with 403 and says when they open, storing nothing', async () => {
+    process.env.SITE_NOW = '2026-12-10T15:00:00Z'; // December: the mentoring year is under way
+    try {
+      const before = recordFiles().length;
+      const json = await postJson('mentorEvaluation', evaluationAnswers());
+      expect(json.status).toBe(403);
+      const sentence =
+        'The evaluation form is not open at the moment. The evaluation for 2026-2027 opens on May 1, 2027, when the program’s last phase (“Closing month and evaluation”) begins.';
+      expect((await json.json()).error).toBe(sentence);
+      const plain = await postForm('menteeEvaluation', evaluationAnswers());
+      expect(plain.status).toBe(403);
+      expect(await plain.text()).toContain(sentence);
+      expect(recordFiles()).toHaveLength(before);
+      // Messages to the committee are open all year.
+      expect((await postJson('message', messageAnswers())).status).toBe(201);
+    } finally {
+      process.env.SITE_NOW = TEST_NOW;
+    }
+  });
+
+  it('opens at midnight on the closing phase’s first day and closes when the next program year starts', async () => {
+    try {
+      process.env.SITE_NOW = '2027-05-01T03:59:59Z'; // 23:59:59 EDT on April 30
+      expect((await postJson('mentorEvaluation', evaluationAnswers())).status).toBe(403);
+      process.env.SITE_NOW = '2027-05-01T04:00:00Z'; // 00:00 EDT on May 1
+      expect((await postJson('mentorEvaluation', evaluationAnswers())).status).toBe(201);
+      process.env.SITE_NOW = '2027-09-01T03:59:59Z'; // 23:59:59 EDT on August 31
+      expect((await postJson('menteeEvaluation', evaluationAnswers())).status).toBe(201);
+      process.env.SITE_NOW = '2027-09-01T04:00:00Z';
+      const late = await postJson('menteeEvaluation', evaluationAnswers());
+      expect(late.status).toBe(403);
+      expect((await late.json()).error).toBe('The evaluation form is not open at the moment. The evaluation for 2026-2027 closed on August 31, 2027.');
     } finally {
       process.env.SITE_NOW = TEST_NOW;
     }

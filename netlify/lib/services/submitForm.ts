@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { applicationStatus, describeApplicationStatus } from '../../../src/lib/applicationStatus.ts';
+import { describeEvaluationStatus, evaluationStatus } from '../../../src/lib/evaluationStatus.ts';
 import type { FormDefinition } from '../../../src/forms/formDefinitions.ts';
 import type { FieldError } from '../../../src/forms/renderForm.ts';
 import { type RecordEnvelope, recordPath } from '../../../src/schemas/record.ts';
@@ -91,11 +92,15 @@ export async function submitForm(form: FormDefinition, submission: Submission, p
     return { kind: 'ignored', id };
   }
 
-  if (form.needsOpenWindow) {
+  if (form.window === 'applications') {
     const status = applicationStatus(ports.settings, now);
     if (status.state !== 'open') {
       return { kind: 'closed', message: `Applications are not open at the moment. ${describeApplicationStatus(status, ports.settings.timeZone)}` };
     }
+  }
+  if (form.window === 'evaluations') {
+    const status = evaluationStatus(ports.settings, now);
+    if (status.state !== 'open') return { kind: 'closed', message: `The evaluation form is not open at the moment. ${describeEvaluationStatus(status)}` };
   }
 
   if (!parsed.success) return { kind: 'invalid', errors: fieldErrors(form, parsed.error) };
