@@ -16,7 +16,7 @@ describe('ApplicationStatus', () => {
   it('while open, says until when and links to both application forms', async () => {
     const html = await render(ApplicationStatus, { settings, now: new Date('2027-06-10T12:00:00Z') });
     expect(html).toContain('data-state="open"');
-    expect(html).toContain('Applications for 2027-2028 are open until 11:59 pm EDT on July 15, 2027.');
+    expect(html).toContain('Applications for 2027-2028 are open until 11:59 p.m. EDT on July 15, 2027.');
     expect(html).toContain('href="/apply/mentee/"');
     expect(html).toContain('href="/apply/mentor/"');
   });
@@ -24,7 +24,7 @@ describe('ApplicationStatus', () => {
   it('before the window, says when it opens and offers no form links', async () => {
     const html = await render(ApplicationStatus, { settings, now: new Date('2027-05-31T12:00:00Z') });
     expect(html).toContain('data-state="upcoming"');
-    expect(html).toContain('open on June 1, 2027 at 12:00 am EDT');
+    expect(html).toContain('open on June 1, 2027, at midnight EDT');
     expect(html).not.toContain('href="/apply/');
     expect(html).toContain(`mailto:${settings.contactEmail}`);
   });

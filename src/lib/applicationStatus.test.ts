@@ -40,8 +40,8 @@ describe('applicationStatus', () => {
   });
 
   it.each([
-    { at: '2026-11-29T12:00:00Z', text: 'Applications for 2027-2028 open on June 1, 2027 at 12:00 am EDT.' },
-    { at: '2027-06-10T12:00:00Z', text: 'Applications for 2027-2028 are open until 11:59 pm EDT on July 15, 2027.' },
+    { at: '2026-11-29T12:00:00Z', text: 'Applications for 2027-2028 open on June 1, 2027, at midnight EDT.' },
+    { at: '2027-06-10T12:00:00Z', text: 'Applications for 2027-2028 are open until 11:59 p.m. EDT on July 15, 2027.' },
     { at: '2027-08-20T12:00:00Z', text: 'Applications for 2027-2028 closed on July 15, 2027. The next call is expected in June 2028.' },
     { at: '2028-05-20T12:00:00Z', text: 'Applications for 2027-2028 closed on July 15, 2027. The next call is expected in June 2028.' },
     { at: '2028-06-20T12:00:00Z', text: 'Applications for 2027-2028 closed on July 15, 2027. The next call is expected in June 2029.' },

@@ -1,6 +1,6 @@
 import type { Settings } from '../schemas/settings.ts';
 import { phaseOccurrences } from './timeline.ts';
-import { formatCalendarDate, formatMonth, nextDay, startOfZonedDay, zoneAbbreviation } from './zonedTime.ts';
+import { formatCalendarDate, formatMonth, formatTimeOfDay, nextDay, startOfZonedDay, zoneAbbreviation } from './zonedTime.ts';
 
 export type ApplicationStatus =
   | { state: 'open'; programYear: string; opensAt: Date; closesAt: Date; lastDay: string }
@@ -45,9 +45,9 @@ function nextApplicationCallMonth(settings: StatusSettings, now: Date): string {
 export function describeApplicationStatus(status: ApplicationStatus, timeZone: string): string {
   switch (status.state) {
     case 'open':
-      return `Applications for ${status.programYear} are open until 11:59 pm ${zoneAbbreviation(new Date(status.closesAt.getTime() - 1), timeZone)} on ${formatCalendarDate(status.lastDay)}.`;
+      return `Applications for ${status.programYear} are open until ${formatTimeOfDay(23, 59)} ${zoneAbbreviation(new Date(status.closesAt.getTime() - 1), timeZone)} on ${formatCalendarDate(status.lastDay)}.`;
     case 'upcoming':
-      return `Applications for ${status.programYear} open on ${formatCalendarDate(status.firstDay)} at 12:00 am ${zoneAbbreviation(status.opensAt, timeZone)}.`;
+      return `Applications for ${status.programYear} open on ${formatCalendarDate(status.firstDay)}, at ${formatTimeOfDay(0, 0)} ${zoneAbbreviation(status.opensAt, timeZone)}.`;
     case 'closed':
       return `Applications for ${status.programYear} closed on ${formatCalendarDate(status.closedOn)}. The next call is expected in ${formatMonth(status.nextCallMonth)}.`;
   }

@@ -58,7 +58,18 @@ export function formatMonth(month: string): string {
   return formatter('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, monthNumber - 1, 1)));
 }
 
-/** "EST"/"EDT"-style short name of a zone on a given day, for "until 11:59 pm EDT". */
+/**
+ * A time of day in the site's (American English) style: "midnight", "noon", "9:30 a.m.",
+ * "11:59 p.m.". Intl writes "12:00 AM" or "11:59 pm" depending on the engine, so it is done here.
+ */
+export function formatTimeOfDay(hours: number, minutes: number): string {
+  if (minutes === 0 && (hours === 0 || hours === 24)) return 'midnight';
+  if (minutes === 0 && hours === 12) return 'noon';
+  const hour12 = hours % 12 === 0 ? 12 : hours % 12;
+  return `${hour12}:${String(minutes).padStart(2, '0')} ${hours < 12 ? 'a.m.' : 'p.m.'}`;
+}
+
+/** "EST"/"EDT"-style short name of a zone on a given day, for "until 11:59 p.m. EDT". */
 export function zoneAbbreviation(instant: Date, timeZone: string): string {
   const parts = formatter('en-US', { timeZone, timeZoneName: 'short' }).formatToParts(instant);
   return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;

@@ -304,7 +304,7 @@ const settingsShape = z.object({
       closes: isoDate.meta(
         cms({
           label: 'Closes on',
-          hint: 'The last day applications are accepted, until 11:59 pm. It cannot be before the opening day, and it must be before the program year starts.',
+          hint: 'The last day applications are accepted, until 11:59 p.m. It cannot be before the opening day, and it must be before the program year starts.',
         }),
       ),
     })

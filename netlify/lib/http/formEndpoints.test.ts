@@ -216,7 +216,7 @@ describe('the application window', () => {
       const before = recordFiles().length;
       const response = await postJson('mentor', mentorAnswers());
       expect(response.status).toBe(403);
-      expect((await response.json()).error).toBe('Applications are not open at the moment. Applications for 2027-2028 open on June 1, 2027 at 12:00 am EDT.');
+      expect((await response.json()).error).toBe('Applications are not open at the moment. Applications for 2027-2028 open on June 1, 2027, at midnight EDT.');
       expect(recordFiles()).toHaveLength(before);
       // Messages do not depend on the window.
       expect((await postJson('message', messageAnswers())).status).toBe(201);
