@@ -16,7 +16,7 @@ export const CONTENT_SCHEMAS = {
 
 export type CollectionName = keyof typeof CONTENT_SCHEMAS;
 
-/** Where the collections live in a content folder of the site repository (ARCHITECTURE.md, "Content the CMS edits"). */
+/** Where the collections live in a content folder of the site repository (docs/architecture.md, "Content layout"). */
 export function contentPaths(dir: string) {
   return { topics: `${dir}/topics`, program: `${dir}/program`, settings: `${dir}/settings.yaml`, media: `${dir}/media` } as const;
 }
