@@ -8,7 +8,7 @@ const sectionBlock = z.enum(['application-status', 'timeline'], { error: 'Choose
 /** The pages program sections appear on: the program page, and the guides for each role. */
 const sectionPage = z.enum(['program', 'mentors', 'mentees'], { error: 'Choose program, mentors or mentees.' });
 
-/** Where each page of sections lives on the site (ARCHITECTURE.md: the introduction emails link to the guides). */
+/** Where each page of sections lives on the site (docs/architecture.md, "Pages": the introduction emails link to the guides). */
 export const SECTION_PAGE_PATHS = { program: '/', mentors: '/mentors/', mentees: '/mentees/' } as const;
 export type SectionPage = z.infer<typeof sectionPage>;
 
