@@ -6,7 +6,7 @@ export const RECORD_TYPES = ['application', 'evaluation', 'message'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
 /**
- * The envelope every stored record shares (ARCHITECTURE.md): one JSON file per record.
+ * The envelope every stored record shares (docs/architecture.md, "Records repository"): one JSON file per record.
  * `answers` holds the fields validated by the form's own schema.
  */
 export const recordEnvelopeSchema = z.object({
