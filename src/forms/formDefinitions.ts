@@ -15,7 +15,7 @@ export interface FormDefinition {
   schema: z.ZodObject;
   recordType: RecordType;
   role?: 'mentor' | 'mentee';
-  /** Page URL (ARCHITECTURE.md). */
+  /** Page URL (docs/architecture.md, "Pages"). */
   page: string;
   /** Endpoint the form posts to. */
   endpoint: string;
