@@ -6,7 +6,7 @@ import { programSectionSchema } from './schemas/programSection.ts';
 import { settingsSchema } from './schemas/settings.ts';
 import { topicSchema } from './schemas/topic.ts';
 
-// The content the committee edits lives in content/ (ARCHITECTURE.md), or in the folder CONTENT_DIR
+// The content the committee edits lives in content/ (docs/architecture.md, "Content layout"), or in the folder CONTENT_DIR
 // names (src/lib/contentDir.ts); the schemas are the single source shared with the CMS
 // configuration and the functions.
 export const collections = {
