@@ -25,7 +25,7 @@ export interface FormCase {
   stored: Record<string, unknown>;
   /** Wrong-format answers that the browser catches, with the schema's messages in form order. */
   wrongFormat: { answers: Record<string, Answer>; errors: Array<{ field: string; message: string }> };
-  /** The folder of the records repository the record lands in (ARCHITECTURE.md). */
+  /** The folder of the records repository the record lands in (docs/architecture.md, "Records repository"). */
   recordFolder: string;
 }
 
