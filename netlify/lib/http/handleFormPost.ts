@@ -18,7 +18,7 @@ function formWithValues(form: FormDefinition, submission: Submission, id: string
 /**
  * The HTTP side of every form endpoint: parse, call the service, shape the answer for the
  * enhanced form (JSON) or the plain form (303 or a page in the site's layout that keeps what was
- * typed). Status codes follow ARCHITECTURE.md.
+ * typed). Status codes follow docs/architecture.md ("Endpoints").
  */
 export async function handleFormPost(invocation: Invocation, form: FormDefinition): Promise<Response> {
   const { request, runtime, settings } = invocation;
