@@ -3,7 +3,7 @@ import { CONTROL_FIELDS } from '../../../src/forms/formDefinitions.ts';
 import { fieldMeta } from '../../../src/schemas/formField.ts';
 import { readBody } from './readBody.ts';
 
-/** Bodies larger than this are refused with 413 (ARCHITECTURE.md). */
+/** Bodies larger than this are refused with 413 (docs/architecture.md, "Endpoints"). */
 export const MAX_BODY_BYTES = 64 * 1024;
 
 export type RawValue = string | string[];
