@@ -67,7 +67,7 @@ const TOPIC_OVERRIDES: Record<string, FieldOverride> = {
 /**
  * The Decap CMS configuration, generated from the content schemas: one folder collection of
  * topics, one of program page sections, and the settings file. Publishing is one step (Publish →
- * Publish now; docs/adr/cms-simple-publishing.md). Only topics can be added or deleted: the
+ * Publish now; docs/adr/0018-cms-simple-publishing.md). Only topics can be added or deleted: the
  * sections and the settings are the site's structure, which the pages expect to exist.
  */
 export function buildCmsConfig(options: CmsPageOptions) {

@@ -4,7 +4,7 @@ import { munkres } from 'munkres';
  * The optimisation step: choose pairs that maximise, in this order, (1) how many mentees are
  * matched, (2) how many priority mentees are matched, (3) the total fit. The package `munkres`
  * (Hungarian algorithm, O(M²N)) solves it once each mentor is expanded into one column per place
- * they offer; docs/adr/matching-solver.md records why this package and the measurements.
+ * they offer; docs/adr/0011-matching-solver.md records why this package and the measurements.
  */
 
 export interface AssignmentProblem {
