@@ -3,6 +3,8 @@
 // the form without a page reload, prevents double submission, and keeps a draft in
 // sessionStorage until the server confirms the record is stored.
 
+import { clientMessage } from './clientChecks.ts';
+
 type Values = Record<string, string | string[]>;
 interface ServerError {
   field: string;
@@ -34,29 +36,16 @@ function groupValue(group: HTMLElement): string | string[] {
   return inputs[0]?.value ?? '';
 }
 
-/** The first problem with a field, in the schema's words, or '' when it looks fine. */
+/** The first problem with a field, in the schema's words, or '' when it looks fine (clientChecks.ts). */
 function checkGroup(group: HTMLElement): string {
-  const value = groupValue(group);
-  const messages = group.dataset;
-  const empty = Array.isArray(value) ? value.length === 0 : value.trim() === '';
-  if (empty) return group.hasAttribute('data-required') ? (messages.msgRequired ?? '') : '';
-  if (Array.isArray(value)) return '';
   const input = controls(group)[0];
-  const text = value.trim();
-  if (input instanceof HTMLInputElement || input instanceof HTMLTextAreaElement) {
-    if (input.minLength > 0 && text.length < input.minLength && messages.msgMinlength) return messages.msgMinlength;
-    if (input.maxLength > 0 && text.length > input.maxLength && messages.msgMaxlength) return messages.msgMaxlength;
-  }
-  if (group.dataset.widget === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)) return messages.msgFormat ?? '';
-  if (group.dataset.widget === 'number') {
-    // The same reading as the server's: text that is not a number, then whole numbers, then the range.
-    if (!/^-?\d+(\.\d+)?$/.test(text)) return messages.msgFormat ?? '';
-    const number = Number(text);
-    if (!Number.isInteger(number) && messages.msgInteger) return messages.msgInteger;
-    if (group.dataset.min && number < Number(group.dataset.min)) return messages.msgTooSmall ?? '';
-    if (group.dataset.max && number > Number(group.dataset.max)) return messages.msgTooLarge ?? '';
-  }
-  return '';
+  const limits = input instanceof HTMLInputElement || input instanceof HTMLTextAreaElement ? { minLength: input.minLength, maxLength: input.maxLength } : {};
+  const form = group.closest('form');
+  const otherValue = (field: string) => {
+    const other = form?.querySelector<HTMLElement>(`.form-group[data-field="${CSS.escape(field)}"]`);
+    return other ? groupValue(other) : '';
+  };
+  return clientMessage({ ...group.dataset, ...limits }, groupValue(group), otherValue);
 }
 
 function showFieldError(group: HTMLElement, message: string): void {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { fieldMeta } from '../schemas/formField.ts';
 
 /** A field's checks as the browser can express them, with the server's own messages. */
 export interface FieldConstraints {
@@ -10,6 +11,8 @@ export interface FieldConstraints {
   min?: number;
   max?: number;
   email?: boolean;
+  /** For email fields: the schema's own pattern, so the browser accepts exactly what the server does. */
+  pattern?: string;
   messages: { required?: string; minLength?: string; maxLength?: string; format?: string; integer?: string; tooSmall?: string; tooLarge?: string };
 }
 
@@ -31,11 +34,16 @@ function messageFor(schema: z.ZodType, value: unknown): string | undefined {
 
 /**
  * Derives HTML constraint attributes and their messages from a field's zod schema. The messages
- * come from parsing probe values with the same schema, so they cannot drift from the server's.
+ * come from parsing probe values with the same schema, so they cannot drift from the server's:
+ * an empty field is probed as the server reads it (absent; an empty list for tick boxes).
+ * `conditionalMessage` is for a field that the form requires only with another answer (a
+ * check on the whole form, which one field's schema cannot give).
  */
-export function fieldConstraints(schema: z.ZodType, requiredMessage: string | undefined): FieldConstraints {
+export function fieldConstraints(schema: z.ZodType, conditionalMessage: string | undefined): FieldConstraints {
   const { inner, optional } = unwrapOptional(schema);
-  const constraints: FieldConstraints = { required: !optional, messages: { required: requiredMessage } };
+  const empty = fieldMeta(schema).widget === 'checkboxes' ? [] : undefined;
+  const required = !optional && messageFor(schema, empty) !== undefined;
+  const constraints: FieldConstraints = { required, messages: { required: required ? messageFor(schema, empty) : conditionalMessage } };
   // zod 4 exposes a string's and a number's bounds as properties of the schema.
   const bounds = inner as unknown as {
     minLength?: number | null;
@@ -57,6 +65,8 @@ export function fieldConstraints(schema: z.ZodType, requiredMessage: string | un
     }
     if (bounds.def.format === 'email') {
       constraints.email = true;
+      const pattern = (inner.def as { pattern?: RegExp }).pattern;
+      if (pattern) constraints.pattern = pattern.source;
       constraints.messages.format = messageFor(inner, 'not-an-email');
     }
   }

@@ -44,6 +44,9 @@ function messageAttributes(schema: z.ZodType, meta: FieldMeta) {
       'data-msg-integer': messages.integer,
       'data-msg-too-small': messages.tooSmall,
       'data-msg-too-large': messages.tooLarge,
+      'data-pattern': constraints.pattern,
+      // A field asked only with another answer is required with it, as the server's check on the whole form says.
+      'data-required-when': meta.showWhen ? `${meta.showWhen.field}=${meta.showWhen.values.join(',')}` : undefined,
     },
   };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ApplicationContent, ChoiceContent } from './applicationContent.ts';
 import { COMMUNICATION_WAYS, MEMBERSHIP_VALUES, NOT_SURE_AREA, OTHER_AREA, OTHER_INSTITUTION_TYPE, TIME_ZONES } from './choices.ts';
-import { type Choice, choiceOf, emailField, fullNameField, singleLine, text } from './formField.ts';
+import { type Choice, choiceOf, emailField, fullNameField, missingOr, singleLine, text } from './formField.ts';
 
 /** A required tick box: the schema accepts only `true`. */
 function agreement(label: string, required: string, hint?: string) {
@@ -153,7 +153,7 @@ function buildApplicationSchemas(content: ApplicationContent) {
       ...personFields,
       /** Years in the profession. */
       yearsExperience: z
-        .number({ error: 'Enter your years of experience as a number, like 8.' })
+        .number({ error: missingOr('Enter your years of experience.', 'Enter your years of experience as a number, like 8.') })
         .int('Enter whole years, like 8.')
         .min(0, 'Years of experience cannot be negative.')
         .max(70, 'Years of experience must be 70 or fewer.')

@@ -43,6 +43,15 @@ export function fieldMeta(schema: z.ZodType): FieldMeta {
   throw new Error('A form field has no label in its schema metadata.');
 }
 
+/**
+ * A type's error that says what to do: `missing` when the answer was left empty (the server
+ * reads an empty field as absent), `wrong` otherwise. The browser shows the same words, as it
+ * takes both from the schema (src/forms/fieldConstraints.ts).
+ */
+export function missingOr(missing: string, wrong: string) {
+  return (issue: { input?: unknown }) => (issue.input === undefined ? missing : wrong);
+}
+
 /** An enum schema from a list of choices, with a message that names what to do. */
 export function choiceOf<const Value extends string>(choices: readonly Choice<Value>[], message: string) {
   return z.enum(choices.map((choice) => choice.value) as [Value, ...Value[]], { error: message });
@@ -77,7 +86,7 @@ export function fullNameField() {
 /** An email address, with a hint saying what this form uses it for. */
 export function emailField(hint: string) {
   return z
-    .email({ error: 'Enter an email address in the correct format, like name@example.org.' })
+    .email({ error: missingOr('Enter your email address.', 'Enter an email address in the correct format, like name@example.org.') })
     .max(254, 'Your email address must be 254 characters or fewer.')
     .meta({ label: 'Email address', hint, widget: 'email', autocomplete: 'email', required: 'Enter your email address.', width: 30 });
 }

@@ -39,13 +39,16 @@ function normaliseField(schema: z.ZodType, raw: unknown): { value: unknown; type
     if (typeof raw === 'number') return { value: raw, typed: String(raw) };
     if (raw === undefined || raw === '') return { value: undefined, typed: '' };
     if (typeof raw !== 'string') return { error: 'a number was expected' };
+    // Only spaces is no answer, as for text (and as the browser reads it).
+    if (raw.trim() === '') return { value: undefined, typed: raw };
     const trimmed = raw.trim();
     return { value: /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : Number.NaN, typed: raw };
   }
   if (raw === undefined || raw === null) return { value: undefined, typed: '' };
   if (typeof raw !== 'string') return { error: 'text was expected' };
   // Browsers post line breaks in textareas as CRLF; store them as LF.
-  const text = raw.replace(/\r\n?/g, '\n');
+  // An email field's value loses its outer spaces, as a browser's email input sanitises it.
+  const text = widget === 'email' ? raw.trim() : raw.replace(/\r\n?/g, '\n');
   return { value: text.trim() === '' ? undefined : text, typed: text };
 }
 
