@@ -3,6 +3,9 @@
  * page, a form, a topic and /admin/, on a phone (390 px) and a desktop (1366 px), for NASIG's
  * content and for the second association's pack (tests/fixtures/second-association).
  *
+ * The committee workspace too (NASIG's content, 1366 px, signed in as the local committee with
+ * the sample applications and year), for docs/committee-guide.md.
+ *
  * Each pack runs as `npm start` runs it (astro dev and the CMS's local backend) in a throwaway
  * copy of the site, so the editor is signed in as it is locally.
  *
@@ -52,12 +55,41 @@ async function openEditor(page: Page, url: string): Promise<void> {
   await page.waitForLoadState('networkidle');
 }
 
+/** Workspace pages for the committee's guide, after the local sign-in and the sample data. */
+const WORKSPACE_PAGES = [
+  ['overview', '/committee/'],
+  ['applications', '/committee/applications/'],
+  ['matching', '/committee/matching/'],
+  ['pairs', '/committee/pairs/'],
+  ['monthly-topics', '/committee/mailings/monthly/'],
+  ['evaluations', '/committee/evaluations/'],
+  ['health', '/committee/health/'],
+] as const;
+
+async function workspaceShots(page: Page, url: string): Promise<void> {
+  await page.goto(`${url}/committee/`);
+  await page.getByRole('button', { name: 'Continue as the local committee' }).click();
+  await page.getByRole('button', { name: 'Add sample applications' }).click();
+  await page.waitForLoadState('networkidle');
+  for (const [name, path] of WORKSPACE_PAGES) {
+    await page.goto(`${url}${path}`);
+    const file = join(OUT, `workspace-${name}-1366.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    console.log(file);
+  }
+}
+
 await mkdir(OUT, { recursive: true });
 const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
 try {
   for (const [index, pack] of PACKS.entries()) {
-    const site = await startThrowawaySite({ dev: 4501 + index * 10, backend: 4503 + index * 10 }, { contentFrom: pack.contentFrom });
+    const site = await startThrowawaySite({ dev: 4501 + index * 10, backend: 4503 + index * 10 }, { contentFrom: pack.contentFrom, withFunctions: index === 0 });
     try {
+      if (index === 0) {
+        const page = await browser.newPage({ viewport: WIDTHS[1] });
+        await workspaceShots(page, site.url);
+        await page.close();
+      }
       for (const viewport of WIDTHS) {
         const page = await browser.newPage({ viewport });
         const topic = pack.topic ?? (await firstTopic(page, site.url));

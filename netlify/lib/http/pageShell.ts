@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { escapeHtml } from '../../../src/lib/escapeHtml.ts';
 import { htmlResponse } from './securityHeaders.ts';
 
@@ -7,6 +7,20 @@ const TITLE = '%%PAGE_TITLE%%';
 const CONTENT = '<!--%%PAGE_CONTENT%%-->';
 
 let cached: string | undefined;
+
+/**
+ * The dev server inlines the site's stylesheets as <style> elements, which the functions' CSP
+ * (style-src 'self') blocks: pages looked unstyled under `npm start`. Vite serves the same CSS
+ * as a file when asked with `direct`, so each inline stylesheet becomes a link to it.
+ */
+export function linkDevStylesheets(shell: string, rootDir: string): string {
+  return shell.replace(/<style[^>]*\bdata-vite-dev-id="([^"]+)"[^>]*>[\s\S]*?<\/style>/g, (inline, id: string) => {
+    const path = relative(rootDir, id);
+    if (path.startsWith('..') || isAbsolute(path)) return inline;
+    const href = `/${path.split(sep).join('/')}${path.includes('?') ? '&' : '?'}direct`;
+    return `<link rel="stylesheet" href="${escapeHtml(href)}">`;
+  });
+}
 
 /**
  * The site's layout as built (dist/form-shell/index.html, shipped with the functions), with
@@ -21,7 +35,7 @@ export async function loadPageShell(requestUrl: string, rootDir: string = proces
   } catch {
     const response = await fetch(new URL('/form-shell/', requestUrl), { signal: AbortSignal.timeout(5_000) });
     if (!response.ok) throw new Error(`The page shell is missing (dist/form-shell/index.html) and the site answered ${response.status}.`);
-    shell = await response.text();
+    shell = linkDevStylesheets(await response.text(), rootDir);
   }
   if (!shell.includes(CONTENT) || !shell.includes(TITLE)) throw new Error('The page shell has no placeholders; rebuild the site.');
   cached = shell;

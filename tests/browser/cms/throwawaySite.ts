@@ -103,14 +103,17 @@ async function waitFor(url: string, running: Running[], timeout: number): Promis
 }
 
 /**
+ * `withFunctions` copies the functions as well, so the copy runs the whole product as `npm start`.
  * `contentFrom` names a content pack of the project (e.g. tests/fixtures/second-association)
  * that stands in the copy's content/, so the copy is that association's site.
  */
-export async function startThrowawaySite(ports: { dev: number; backend: number }, options: { contentFrom?: string } = {}): Promise<ThrowawaySite> {
+export async function startThrowawaySite(ports: { dev: number; backend: number }, options: { contentFrom?: string; withFunctions?: boolean } = {}): Promise<ThrowawaySite> {
   const base = await mkdtemp(join(tmpdir(), 'cms-site-'));
   const dir = join(base, 'site');
   const buildDir = join(base, 'build');
   await Promise.all([copyProject(dir), copyProject(buildDir)]);
+  // The functions too (forms, the committee workspace), for a copy that runs the whole product.
+  if (options.withFunctions) await cp(join(PROJECT, 'netlify'), join(dir, 'netlify'), { recursive: true });
   if (options.contentFrom) {
     for (const copy of [dir, buildDir]) {
       await rm(join(copy, 'content'), { recursive: true, force: true });
