@@ -47,6 +47,8 @@ export default defineConfig({
         : [],
     // Never inline a small script or asset: the CSP allows scripts from files only ('self').
     build: { assetsInlineLimit: 0 },
-    server: { strictPort: true },
+    // What the product writes while it runs (the CMS's workspace, records, outbox) is no source:
+    // the watcher leaves it alone, so the CMS's git work there never reaches the dev server.
+    server: { strictPort: true, watch: { ignored: ['**/.data/**'] } },
   },
 });

@@ -21,7 +21,7 @@ const GUIDANCE_FILES: Record<Role, string> = { mentor: 'mentor-responsibilities.
 
 /**
  * Reads content/program under `rootDir` (the working directory: on Netlify the function's root,
- * where netlify.toml's included_files puts content/program/**). The folder is resolved from a
+ * where netlify.toml's included_files puts these two files). The folder is resolved from a
  * variable, as loadSettings does, so the bundler's file tracer leaves it to included_files.
  */
 export function createFileGuidanceSource(rootDir: string = process.cwd()): GuidanceSource {

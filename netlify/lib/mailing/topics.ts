@@ -56,7 +56,7 @@ export function parseTopicFile(fileName: string, text: string): TopicFile | stri
 
 /**
  * Topics from content/topics under `rootDir` (the working directory: on Netlify the function's
- * root, where netlify.toml's included_files puts content/topics/**). Resolved from a variable,
+ * root, where netlify.toml's included_files puts content/topics/*.md). Resolved from a variable,
  * as loadSettings does, so the bundler's file tracer leaves the folder to included_files.
  */
 export function createFileTopicsSource(rootDir: string = process.cwd()): TopicsSource {
