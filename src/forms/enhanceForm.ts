@@ -3,6 +3,7 @@
 // the form without a page reload, prevents double submission, and keeps a draft in
 // sessionStorage until the server confirms the record is stored.
 
+import { referenceLine } from '../lib/thanksContent.ts';
 import { clientMessage } from './clientChecks.ts';
 
 type Values = Record<string, string | string[]>;
@@ -187,7 +188,7 @@ function showConfirmation(form: HTMLFormElement, status: number, id: string): vo
   const text = document.createElement('p');
   text.textContent = detail;
   const reference = document.createElement('p');
-  reference.textContent = `Reference: ${id}`;
+  reference.textContent = referenceLine(id);
   panel.append(title, text, reference);
   document.title = document.title.replace(/^Error: /, '');
   form.replaceWith(panel);

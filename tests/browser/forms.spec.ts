@@ -255,7 +255,7 @@ for (const formId of FORM_IDS) {
   test.describe(`${form.page} without JavaScript`, () => {
     test.use({ javaScriptEnabled: false });
 
-    test('a valid post answers 303 to /thanks/ and commits the record', async ({ page }) => {
+    test('a valid post answers 303 to a thanks page with the record’s reference, and commits the record', async ({ page }) => {
       const formCase = newFormCase(formId);
       const commitsBefore = recordsCommitCount();
       await page.goto(form.page);
@@ -264,13 +264,16 @@ for (const formId of FORM_IDS) {
       await submitButton(page, formCase).click();
       const response = await posted;
       expect(response.status()).toBe(303);
-      expect(response.headers().location).toBe('/thanks/');
-      await expect(page).toHaveURL(/\/thanks\/$/);
+      expect(response.headers().location).toMatch(/^\/thanks\/[0-9a-f-]{36}\/$/);
+      await expect(page).toHaveURL(/\/thanks\/[0-9a-f-]{36}\/$/);
       await expect(page.locator('h1')).toHaveText(/Thank you/);
       const stored = recordsWithEmail(formCase.recordFolder, formCase.stored.email as string);
       expect(stored).toHaveLength(1);
       const { committed } = readRecord(stored[0]!);
       expect(committed).toMatchObject({ answers: formCase.stored });
+      // The same words as the enhanced form's confirmation, with the stored record's id.
+      await expect(page.locator('.confirmation')).toContainText(`Reference: ${committed.id}`);
+      expect(await page.locator('script').count()).toBe(0);
       expect(commitsFor(committed.id as string)).toHaveLength(1);
       expect(recordsCommitCount(), 'git log grows by one').toBe(commitsBefore + 1);
     });
@@ -302,7 +305,7 @@ for (const formId of FORM_IDS) {
       // Correcting the answers on that page and sending again works.
       await fillForm(page, form, formCase.answers);
       await submitButton(page, formCase).click();
-      await expect(page).toHaveURL(/\/thanks\/$/);
+      await expect(page).toHaveURL(/\/thanks\/[0-9a-f-]{36}\/$/);
     });
   });
 }
@@ -381,9 +384,13 @@ test('with JavaScript: an answer only the server can check comes back as a 422 i
   await expectSummaryLinksFocusFields(page, formCase, [{ field: 'interestsOther', message: 'Say which other area interests you.' }]);
 });
 
-test('the confirmation page after a plain post ships no JavaScript and has no axe violations', async ({ page }) => {
-  const response = await page.goto('/thanks/');
-  expect(response?.status()).toBe(200);
-  expect(await response!.text()).not.toMatch(/<script\b/i);
-  expect(await axeViolations(page)).toEqual([]);
+test('the confirmation page after a plain post ships no JavaScript and has no axe violations, with its reference or without', async ({ page }) => {
+  for (const path of ['/thanks/', '/thanks/4f6e2b1a-9c3d-4e5f-8a7b-1c2d3e4f5a6b/']) {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(200);
+    expect(await response!.text()).not.toMatch(/<script\b/i);
+    await expect(page.locator('h1')).toHaveText('Thank you: we have received it');
+    expect(await axeViolations(page)).toEqual([]);
+  }
+  await expect(page.locator('.confirmation')).toContainText('Reference: 4f6e2b1a-9c3d-4e5f-8a7b-1c2d3e4f5a6b');
 });

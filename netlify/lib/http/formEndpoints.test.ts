@@ -11,6 +11,8 @@ import { createBlobsQueue } from '../queue/blobsQueue.ts';
 import type { HeldForReview } from '../services/heldForReview.ts';
 import evaluations from '../../functions/evaluations.ts';
 import messages from '../../functions/messages.ts';
+import thanksPage from '../../functions/thanks-page.ts';
+import { referenceLine } from '../../../src/lib/thanksContent.ts';
 
 let env: FormEnvironment;
 
@@ -73,12 +75,29 @@ describe('a valid submission', () => {
     }
   });
 
-  it('from a plain form is answered with 303 to /thanks/', async () => {
+  it('from a plain form is answered with 303 to a thanks page that shows the same reference as the enhanced form', async () => {
     const before = recordFiles().length;
-    const response = await postForm('mentee', menteeAnswers());
+    const id = randomUUID();
+    const response = await postForm('mentee', { ...menteeAnswers(), submissionId: id });
     expect(response.status).toBe(303);
-    expect(response.headers.get('location')).toBe('/thanks/');
+    expect(response.headers.get('location')).toBe(`/thanks/${id}/`);
     expect(recordFiles()).toHaveLength(before + 1);
+
+    const thanks = await thanksPage(new Request(`http://localhost/thanks/${id}/`), env.context({ reference: id }));
+    expect(thanks.status).toBe(200);
+    const html = await thanks.text();
+    // The enhanced form's confirmation shows referenceLine(id) for the id the JSON answer gives.
+    expect(html).toContain(`<p>${referenceLine(id)}</p>`);
+    expect(html).toContain('Thank you: we have received it');
+    expect(html).not.toMatch(/<script\b/i);
+    const enhanced = await postJson('mentee', { ...menteeAnswers(), submissionId: id });
+    expect((await enhanced.json()).id).toBe(id);
+
+    // A malformed reference shows the page without one.
+    const odd = await (await thanksPage(new Request('http://localhost/thanks/nonsense/'), env.context({ reference: '<b>nonsense</b>' }))).text();
+    expect(odd).toContain('Thank you: we have received it');
+    expect(odd).not.toContain('Reference:');
+    expect(odd).not.toContain('nonsense');
   });
 
   it.each(['mentorEvaluation', 'menteeEvaluation', 'message'] as const)('%s is stored under the running program year', async (name) => {

@@ -6,6 +6,8 @@ import { applicationForms, FORM_DEFINITIONS, type FormDefinition } from '../../.
 import type { Settings } from '../../../src/schemas/settings.ts';
 import { defineFunction } from './defineFunction.ts';
 import { handleFormPost } from './handleFormPost.ts';
+import { referenceFrom, thanksContent } from '../../../src/lib/thanksContent.ts';
+import { shellPage } from './pageShell.ts';
 import { jsonResponse } from './securityHeaders.ts';
 
 function formEndpoint(pickForm: (params: Record<string, string>, settings: Settings) => FormDefinition | undefined) {
@@ -26,3 +28,12 @@ export const evaluationsHandler = formEndpoint(({ role }) =>
 
 /** POST /api/messages: a confidential message to the committee. */
 export const messagesHandler = formEndpoint(() => FORM_DEFINITIONS.message);
+
+/**
+ * GET /thanks/<reference>/: the confirmation after a plain post, with its reference. A malformed
+ * reference gets the same page without one (the submission was stored either way). No script:
+ * the page has nothing to enhance.
+ */
+export const thanksPageHandler = defineFunction({ methods: ['GET'] }, async ({ request, context, settings }) =>
+  shellPage(request, 200, 'Thank you', thanksContent(settings, referenceFrom(context.params.reference)), { scripts: false }),
+);

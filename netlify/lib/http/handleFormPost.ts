@@ -1,5 +1,6 @@
 import type { FormDefinition } from '../../../src/forms/formDefinitions.ts';
 import { escapeHtml } from '../../../src/lib/escapeHtml.ts';
+import { referenceLine, thanksPath } from '../../../src/lib/thanksContent.ts';
 import { type FormValues, renderForm } from '../../../src/forms/renderForm.ts';
 import { submissionPorts } from '../composition.ts';
 import { MissingConfigurationError } from '../config/environment.ts';
@@ -57,14 +58,15 @@ export async function handleFormPost(invocation: Invocation, form: FormDefinitio
   switch (outcome.kind) {
     case 'stored':
     case 'ignored':
-      return wantsJson ? jsonResponse(201, { id: outcome.id, status: 'stored' }) : redirectResponse('/thanks/');
+      // The plain form's thanks page shows the same reference as the enhanced form's confirmation.
+      return wantsJson ? jsonResponse(201, { id: outcome.id, status: 'stored' }) : redirectResponse(thanksPath(outcome.id));
     case 'queued': {
       if (wantsJson) return jsonResponse(202, { id: outcome.id, status: 'queued' });
       return shellPage(
         request,
         202,
         'Thank you',
-        `<h1>Thank you: we have received it</h1><div class="panel confirmation"><p>Our records system is busy, so your answers are held safely and will be filed within the hour. A confirmation email will follow.</p><p>Reference: ${escapeHtml(outcome.id)}</p></div><p><a href="/">Back to the program page</a></p>`,
+        `<h1>Thank you: we have received it</h1><div class="panel confirmation"><p>Our records system is busy, so your answers are held safely and will be filed within the hour. A confirmation email will follow.</p><p>${escapeHtml(referenceLine(outcome.id))}</p></div><p><a href="/">Back to the program page</a></p>`,
       );
     }
     case 'invalid':

@@ -48,7 +48,9 @@ export function fillPageShell(shell: string, title: string, contentHtml: string)
 }
 
 /** A page in the site's layout (the built shell) with the security headers: every HTML answer of a function. */
-export async function shellPage(request: Request, status: number, title: string, contentHtml: string): Promise<Response> {
+export async function shellPage(request: Request, status: number, title: string, contentHtml: string, options: { scripts?: boolean } = {}): Promise<Response> {
   const shell = await loadPageShell(request.url);
-  return htmlResponse(status, fillPageShell(shell, title, contentHtml));
+  const page = fillPageShell(shell, title, contentHtml);
+  // The shell carries the forms' enhancement script; a page without a form leaves it out, as content pages do.
+  return htmlResponse(status, options.scripts === false ? page.replace(/<script\b[^>]*>[\s\S]*?<\/script>\s*/g, '') : page);
 }
