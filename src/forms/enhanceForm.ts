@@ -245,7 +245,7 @@ function enhance(form: HTMLFormElement): void {
     try {
       let response: Response;
       try {
-        response = await fetch(form.action, {
+        response = await fetch(form.dataset.endpoint ?? form.action, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
           body: JSON.stringify(body),

@@ -179,7 +179,9 @@ export function renderForm(form: FormDefinition, options: RenderFormOptions = {}
     .join('\n');
   const submissionId = asList(values[CONTROL_FIELDS.submissionId])[0] ?? '';
 
-  return `<form class="form" method="post"${attributes({ action: form.endpoint, novalidate: true, 'data-form': form.id, 'accept-charset': 'utf-8' })}>
+  // A plain post goes to the form's own address, so a page of problems lives there too (the
+  // function answers POSTs at it); the enhancement script sends to the API address instead.
+  return `<form class="form" method="post"${attributes({ action: form.page, novalidate: true, 'data-form': form.id, 'data-endpoint': form.endpoint, 'accept-charset': 'utf-8' })}>
 ${renderErrorSummary(errors)}
 <input type="hidden"${attributes({ name: CONTROL_FIELDS.submissionId, value: submissionId })}>
 <div class="hp-field" aria-hidden="true">
