@@ -84,6 +84,8 @@ export function submissionPorts(runtime: Runtime, settings: Settings, afterRespo
     settings,
     sender: config.sender,
     committeeEmail: config.committeeEmail ?? settings.contactEmail,
+    siteUrl: config.siteUrl,
+    signingSecret: config.linkSigningSecret,
     now: serverNow(runtime),
     log: runtime.log,
     afterResponse,

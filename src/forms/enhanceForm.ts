@@ -278,3 +278,7 @@ function enhance(form: HTMLFormElement): void {
 }
 
 for (const form of document.querySelectorAll<HTMLFormElement>('form[data-form]')) enhance(form);
+
+// A plain form the server answered with problems (an applicant correcting their application):
+// its error summary takes focus too, as GOV.UK's does, so the problems are read out first.
+if (!document.querySelector('form[data-form]')) document.querySelector<HTMLElement>('[data-error-summary]:not([hidden])')?.focus();

@@ -164,6 +164,12 @@ export function renderErrorSummary(errors: FieldError[]): string {
 export interface RenderFormOptions {
   values?: FormValues;
   errors?: FieldError[];
+  /**
+   * The same questions posted somewhere else (an applicant correcting their application): this
+   * address, these hidden fields, this button, and neither the submission id nor the honeypot
+   * nor the enhancement script's hook (the page works as a plain HTML form).
+   */
+  elsewhere?: { action: string; hidden: Record<string, string>; submitLabel: string };
 }
 
 /**
@@ -178,6 +184,18 @@ export function renderForm(form: FormDefinition, options: RenderFormOptions = {}
     .map(([name, schema]) => renderField(name, schema as z.ZodType, values[name], errorFor(name)))
     .join('\n');
   const submissionId = asList(values[CONTROL_FIELDS.submissionId])[0] ?? '';
+  const { elsewhere } = options;
+  if (elsewhere) {
+    const hidden = Object.entries(elsewhere.hidden)
+      .map(([name, value]) => `<input type="hidden"${attributes({ name, value })}>`)
+      .join('\n');
+    return `<form class="form" method="post"${attributes({ action: elsewhere.action, novalidate: true, 'accept-charset': 'utf-8' })}>
+${renderErrorSummary(errors)}
+${hidden}
+${fields}
+<button type="submit" class="button button-submit">${escapeHtml(elsewhere.submitLabel)}</button>
+</form>`;
+  }
 
   // A plain post goes to the form's own address, so a page of problems lives there too (the
   // function answers POSTs at it); the enhancement script sends to the API address instead.

@@ -20,6 +20,8 @@ export const recordEnvelopeSchema = z.object({
   programYear,
   /** When the server accepted it, ISO 8601 UTC. */
   submittedAt: z.iso.datetime(),
+  /** When the applicant last corrected it from their own link, ISO 8601 UTC; absent until then. */
+  correctedAt: z.iso.datetime().optional(),
   answers: z.record(z.string(), z.unknown()),
 });
 export type RecordEnvelope = z.infer<typeof recordEnvelopeSchema>;

@@ -16,13 +16,13 @@ describe('loadPairs on GitHub', () => {
       const pairs = await loadPairs(store, YEAR);
       expect(pairs.active).toHaveLength(1_000);
       expect(pairs.active[999]!.mentee).toMatchObject({ name: 'Mentee Person 999', email: 'mentee999@example.org' });
-      // The matches file, then the tarball (302 and download).
-      expect(github.state.requests.map((request) => request.kind)).toEqual(['get-content', 'get-archive', 'download-archive']);
+      // The matches file, then the tarball (302 and download) for the applications and for the reviews (withdrawn people).
+      expect(github.state.requests.map((request) => request.kind).sort()).toEqual(['download-archive', 'download-archive', 'get-archive', 'get-archive', 'get-content']);
 
       const { mentees, skipped } = await loadMenteeApplications(store, YEAR);
       expect(mentees).toHaveLength(1_000);
       expect(skipped).toEqual([]);
-      expect(github.state.requests).toHaveLength(5);
+      expect(github.state.requests).toHaveLength(9);
     } finally {
       await github.stop();
     }
@@ -30,6 +30,23 @@ describe('loadPairs on GitHub', () => {
 });
 
 describe('loadPairs', () => {
+  it('holds back a pair in which someone has withdrawn, and leaves a withdrawn mentee out of the unmatched list', async () => {
+    const fixture = pairFixture(2, 'withdrawn');
+    const withdrawnMentee = fixture.matches.pairs[1]!.mentee;
+    const review = { schemaVersion: 1, applicationId: withdrawnMentee, role: 'mentee', programYear: YEAR, decision: 'withdrawn', decidedBy: 'the applicant', notes: [] };
+    const store = createMemoryRecordsStore({
+      ...fixture.files,
+      [`matches/${YEAR}.json`]: matchesContent(fixture.matches),
+      [`reviews/${YEAR}/${withdrawnMentee}.json`]: JSON.stringify(review),
+    });
+    const pairs = await loadPairs(store, YEAR);
+    expect(pairs.active.map((pair) => pair.id)).toEqual(['p-0001']);
+    expect(pairs.withdrawn).toEqual(['p-0002']);
+    const { mentees } = await loadMenteeApplications(store, YEAR);
+    expect(mentees.map((mentee) => mentee.personId)).not.toContain(withdrawnMentee);
+    expect(mentees).toHaveLength(1);
+  });
+
   it('resolves active pairs to names and addresses, and leaves ended pairs out', async () => {
     const fixture = pairFixture(3, 'resolve');
     fixture.matches.pairs[2]!.status = 'ended';

@@ -5,11 +5,15 @@
  * (a constant number of GitHub requests, however many pairs). A pair naming an unknown application, a mentee in two
  * active pairs or a mentor in more active pairs than they offered to take stops a mailing before
  * anything is sent: PairsError lists every problem, by pair and application id only (no names).
+ * A pair in which either person has withdrawn (reviews/<year>/<id>.json, decision withdrawn:
+ * the applicant from their own link, or the committee) is held back from every mailing until
+ * the committee ends it; the pairs page shows it as needing attention.
  */
 import { z } from 'zod';
 import type { Role } from '../../../src/schemas/application.ts';
 import { type Pair, matchesFileSchema, recordEnvelopeSchema } from '../../../src/schemas/record.ts';
 import type { RecordsStore, StoredFile } from '../records/recordsStore.ts';
+import { loadReviews, withdrawnIds } from '../reviews/reviews.ts';
 
 /** One participant, from their application. `personId` is the application's id. */
 export interface Person {
@@ -92,11 +96,11 @@ function personFrom(applications: ReadonlyMap<string, StoredFile>, programYear: 
  * any problem; otherwise the problems are returned with the pairs that could be resolved (the
  * committee summary still wants to show what it can).
  */
-export async function loadPairs(records: RecordsStore, programYear: string, options: { strict?: boolean } = {}): Promise<YearPairs & { problems: string[] }> {
+export async function loadPairs(records: RecordsStore, programYear: string, options: { strict?: boolean } = {}): Promise<YearPairs & { problems: string[]; withdrawn: string[] }> {
   const strict = options.strict ?? true;
   const path = matchesPath(programYear);
   const file = await records.readFile(path);
-  if (!file) return { programYear, matchesSha: null, active: [], all: [], problems: [] };
+  if (!file) return { programYear, matchesSha: null, active: [], all: [], problems: [], withdrawn: [] };
 
   let json: unknown;
   try {
@@ -119,7 +123,14 @@ export async function loadPairs(records: RecordsStore, programYear: string, opti
     seenIds.add(pair.id);
   }
   // A pair marked erased has no records left on one side: never resolved, never mailed.
-  const activePairs = matches.pairs.filter((pair) => pair.status === 'active' && !pair.erased);
+  const unerased = matches.pairs.filter((pair) => pair.status === 'active' && !pair.erased);
+  // Nor is a pair with someone who has withdrawn: nobody is written to about it until the committee ends it.
+  // The reviews and the applications in two bulk reads at once (the applications are needed unless every pair is held back).
+  const [reviews, applications] =
+    unerased.length > 0 ? await Promise.all([loadReviews(records, programYear), records.readFolder(`applications/${programYear}`)]) : [new Map(), new Map<string, StoredFile>()];
+  const gone = withdrawnIds(reviews);
+  const withdrawn = unerased.filter((pair) => gone.has(pair.mentor) || gone.has(pair.mentee)).map((pair) => pair.id);
+  const activePairs = unerased.filter((pair) => !withdrawn.includes(pair.id));
 
   const wanted = [
     ...new Map<string, { role: Role; id: string }>(
@@ -132,7 +143,6 @@ export async function loadPairs(records: RecordsStore, programYear: string, opti
     ).values(),
   ];
   const people = new Map<string, Person>();
-  const applications = wanted.length > 0 ? await records.readFolder(`applications/${programYear}`) : new Map<string, StoredFile>();
   for (const entry of wanted) {
     const result = personFrom(applications, programYear, entry.role, entry.id);
     if (typeof result === 'string') problems.push(result);
@@ -162,17 +172,20 @@ export async function loadPairs(records: RecordsStore, programYear: string, opti
     const mentee = people.get(`mentee/${pair.mentee}`);
     if (mentor && mentee) active.push({ id: pair.id, since: pair.since, mentor, mentee });
   }
-  return { programYear, matchesSha: file.sha, active, all: matches.pairs, problems };
+  return { programYear, matchesSha: file.sha, active, all: matches.pairs, problems, withdrawn };
 }
 
-/** Every readable mentee application of the year (for the note to mentees left unmatched). */
+/** Every readable mentee application of the year that is not withdrawn (for the note to mentees left unmatched). */
 export async function loadMenteeApplications(records: RecordsStore, programYear: string): Promise<{ mentees: Array<Person & { submittedAt: string }>; skipped: string[] }> {
   const folder = `applications/${programYear}/mentee`;
   const skipped: string[] = [];
   const mentees: Array<Person & { submittedAt: string }> = [];
-  for (const [path, file] of await records.readFolder(folder)) {
+  const [files, reviews] = await Promise.all([records.readFolder(folder), loadReviews(records, programYear)]);
+  const gone = withdrawnIds(reviews);
+  for (const [path, file] of files) {
     if (!/\/[0-9a-f-]{36}\.json$/i.test(path)) continue;
     const id = path.slice(folder.length + 1, -'.json'.length);
+    if (gone.has(id)) continue;
     const person = parsePerson(programYear, 'mentee', id, path, file.content);
     if (typeof person === 'string') {
       skipped.push(person);

@@ -1,5 +1,6 @@
 /**
- * Signed links in the monthly email: check-in answers and email preferences. A link carries its
+ * Signed links in emails: check-in answers and email preferences (the monthly email), and an
+ * applicant's own application (the confirmation email). A link carries its
  * claims in the clear (nothing personal: ids, a month, an answer) and an HMAC-SHA256 over them
  * with LINK_SIGNING_SECRET, so changing any claim (another person, pair, month or answer)
  * breaks the signature. Links expire. A GET of a link never records anything: the page it opens
@@ -54,7 +55,23 @@ export const preferenceClaimsSchema = z.strictObject({
 });
 export type PreferenceClaims = z.infer<typeof preferenceClaimsSchema>;
 
-export type LinkClaims = CheckInClaims | PreferenceClaims;
+/**
+ * An applicant's link to their own application (/my-application/). `version` is the record's
+ * submittedAt, or its correctedAt once corrected: a correction makes a new version, so the
+ * link it replaced can no longer be used to overwrite it again.
+ */
+export const applicationClaimsSchema = z.strictObject({
+  purpose: z.literal('my-application'),
+  programYear,
+  /** The application's id. */
+  personId: z.uuid(),
+  role,
+  version: z.iso.datetime(),
+  expiresAt: z.number().int().positive(),
+});
+export type ApplicationClaims = z.infer<typeof applicationClaimsSchema>;
+
+export type LinkClaims = CheckInClaims | PreferenceClaims | ApplicationClaims;
 
 /** Why a token was refused; each maps to a 4xx answer and a sentence for the person. */
 export type LinkRefusal = 'malformed' | 'forged' | 'expired' | 'wrong-purpose';
@@ -65,6 +82,7 @@ function signature(payload: string, secret: string): Buffer {
   return createHmac('sha256', secret).update(DOMAIN).update(payload).digest();
 }
 
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -84,9 +102,13 @@ function checkClaims(claims: LinkClaims): LinkClaims {
           !(CHECK_IN_ANSWERS as readonly string[]).includes(claims.answer) && 'answer',
         ]
       : []),
+    ...(claims.purpose === 'my-application' ? [!ISO_INSTANT.test(claims.version) && 'version'] : []),
   ].filter(Boolean);
   if (problems.length > 0) throw new Error(`A signed link cannot carry these claims: ${problems.join(', ')}.`);
   // A fixed key order, so the same claims always make the same token.
+  if (claims.purpose === 'my-application') {
+    return { purpose: claims.purpose, programYear: claims.programYear, personId: claims.personId, role: claims.role, version: claims.version, expiresAt: claims.expiresAt };
+  }
   return claims.purpose === 'check-in'
     ? {
         purpose: claims.purpose,
@@ -137,6 +159,10 @@ export function verifyCheckInLink(token: string | null | undefined, secret: stri
 
 export function verifyPreferenceLink(token: string | null | undefined, secret: string, now: Date): VerifiedLink<PreferenceClaims> {
   return verify(token, secret, now, 'email-preferences', preferenceClaimsSchema);
+}
+
+export function verifyApplicationLink(token: string | null | undefined, secret: string, now: Date): VerifiedLink<ApplicationClaims> {
+  return verify(token, secret, now, 'my-application', applicationClaimsSchema);
 }
 
 /** The first day of the month `offset` months after a YYYY-MM month, as a UTC instant. */

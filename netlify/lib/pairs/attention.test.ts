@@ -37,6 +37,14 @@ describe('the months that count', () => {
 });
 
 describe('a pair needs attention', () => {
+  it('when one of them has withdrawn, first of all, saying whether the applicant did it themselves', () => {
+    const found = reasons({ checkIns: [met('2026-12')], withdrawn: new Map([[MENTEE, { byApplicant: true }]]) });
+    expect(found).toEqual([{ kind: 'withdrawn', role: 'mentee', byApplicant: true }]);
+    expect(attentionSentence(found[0]!)).toBe('The mentee withdrew their application: end the pair, and the mailings leave it out until then.');
+    const byCommittee = reasons({ checkIns: [met('2026-12')], withdrawn: new Map([[MENTOR, { byApplicant: false }]]) });
+    expect(byCommittee.map(attentionSentence)).toEqual(['The mentor’s application is marked withdrawn: end the pair, and the mailings leave it out until then.']);
+  });
+
   it('not when one of them said “We met” in the last two months', () => {
     expect(reasons({ checkIns: [met('2026-11')] })).toEqual([]);
     expect(reasons({ checkIns: [met('2026-12', 'mentor')] })).toEqual([]);

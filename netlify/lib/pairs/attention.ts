@@ -2,6 +2,7 @@
  * Which pairs of the running year need the committee, and why: pure rules over the pair, its
  * check-ins, both people's email preferences and the messages not yet handled, so they are
  * tested on a year whose answers are known. A pair needs attention when
+ *   - either of them has withdrawn their application (the mailings hold the pair back meanwhile);
  *   - either of them answered "We need help" this month or last (the two latest program months);
  *   - neither answered "We met" in the last two program months (a pair matched before them);
  *   - either of them paused their emails or said they are leaving;
@@ -13,6 +14,7 @@ import type { CheckInAnswer } from '../mailing/signedLinks.ts';
 export type Role = 'mentor' | 'mentee';
 
 export type AttentionReason =
+  | { kind: 'withdrawn'; role: Role; byApplicant: boolean }
   | { kind: 'need-help'; role: Role; month: string }
   | { kind: 'no-met'; months: string[] }
   | { kind: 'paused'; role: Role }
@@ -35,6 +37,8 @@ export interface AttentionInput {
   preferences: ReadonlyMap<string, 'receiving' | 'paused' | 'leaving'>;
   /** Ids of messages not yet handled, by the sender's application id. */
   unhandledMessages: ReadonlyMap<string, readonly string[]>;
+  /** Withdrawn applications (reviews with the decision withdrawn): by the applicant or not. */
+  withdrawn?: ReadonlyMap<string, { byApplicant: boolean }>;
 }
 
 /** The program months shown (up to the current month) and the two that count for attention. */
@@ -52,6 +56,10 @@ export function pairAttention(input: AttentionInput): AttentionReason[] {
     ['mentee', pair.mentee],
     ['mentor', pair.mentor],
   ];
+  for (const [role, id] of people) {
+    const withdrawal = input.withdrawn?.get(id);
+    if (withdrawal) reasons.push({ kind: 'withdrawn', role, byApplicant: withdrawal.byApplicant });
+  }
   const inWindow = input.checkIns.filter((entry) => window.includes(entry.month));
   for (const entry of [...inWindow].sort((a, b) => b.month.localeCompare(a.month) || a.role.localeCompare(b.role))) {
     if (entry.answer === 'need-help') reasons.push({ kind: 'need-help', role: entry.role, month: entry.month });
@@ -72,6 +80,10 @@ const monthName = formatMonth;
 /** The reason as the committee reads it. */
 export function attentionSentence(reason: AttentionReason): string {
   switch (reason.kind) {
+    case 'withdrawn':
+      return reason.byApplicant
+        ? `The ${reason.role} withdrew their application: end the pair, and the mailings leave it out until then.`
+        : `The ${reason.role}’s application is marked withdrawn: end the pair, and the mailings leave it out until then.`;
     case 'need-help':
       return `The ${reason.role} answered “We need help” for ${monthName(reason.month)}.`;
     case 'no-met':

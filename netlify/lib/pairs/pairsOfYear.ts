@@ -13,6 +13,7 @@ import { parsePerson, type Person } from '../mailing/pairs.ts';
 import { loadPreferences } from '../mailing/preferences.ts';
 import { loadMatches } from '../matching/applications.ts';
 import type { RecordsStore } from '../records/recordsStore.ts';
+import { APPLICANT, loadReviews } from '../reviews/reviews.ts';
 import { type AttentionReason, byAttention, type CheckInAnswerOf, checkInMonths, pairAttention } from './attention.ts';
 import { type InboxItem, loadInbox, unhandledByPerson } from './inbox.ts';
 
@@ -43,14 +44,18 @@ export interface PairsOfYear {
 export async function loadPairsOfYear(store: RecordsStore, settings: Settings, now: Date): Promise<PairsOfYear> {
   const year = settings.programYears.running;
   const applicationFiles = store.readFolder(`applications/${year}`);
-  const [matches, checkInFiles, preferences, inbox, applications, ledger] = await Promise.all([
+  const [matches, checkInFiles, preferences, inbox, applications, ledger, reviews] = await Promise.all([
     loadMatches(store, year),
     store.readFolder(`check-ins/${year}`),
     loadPreferences(store, year),
     loadInbox(store, year, applicationFiles),
     applicationFiles,
     readJsonRecord(store, introductionsLedgerPath(year), introductionsLedgerSchema, () => emptyIntroductionsLedger(year)),
+    loadReviews(store, year),
   ]);
+  const withdrawn = new Map(
+    [...reviews.values()].filter((review) => review.decision === 'withdrawn').map((review) => [review.applicationId, { byApplicant: review.decidedBy === APPLICANT }]),
+  );
   const { shown, window } = checkInMonths(programMonths(year, settings.program), zonedMonth(now, settings.timeZone));
   const checkIns = new Map<string, CheckInAnswerOf[]>();
   let skippedCheckIns = 0;
@@ -81,7 +86,7 @@ export async function loadPairsOfYear(store: RecordsStore, settings: Settings, n
       mentor: person('mentor', pair.mentor),
       mentee: person('mentee', pair.mentee),
       checkIns: ofPair,
-      reasons: pairAttention({ pair, window, checkIns: ofPair, preferences, unhandledMessages: unhandled }),
+      reasons: pairAttention({ pair, window, checkIns: ofPair, preferences, unhandledMessages: unhandled, withdrawn }),
       status: pair.status,
       introducedAt: intro?.at ?? null,
       introductionEmails: intro?.emails ?? 0,

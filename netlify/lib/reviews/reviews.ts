@@ -3,11 +3,18 @@
  * record of its own beside the application, never an edit of what the applicant sent. A
  * decision (eligible, not eligible with a reason, withdrawn) and the committee's notes, each
  * note signed with the member's login. Ineligible and withdrawn applications are left out of
- * matching (matching/proposeService.ts).
+ * matching (matching/proposeService.ts); withdrawn ones out of the mailings too (mailing/pairs.ts).
+ * An applicant withdrawing from their own link writes the same review, decided by APPLICANT.
  */
 import { z } from 'zod';
 import { programYear } from '../../../src/schemas/primitives.ts';
 import type { RecordsStore, StoredFile } from '../records/recordsStore.ts';
+
+/**
+ * Who decided when the applicant withdrew themselves (privacy/myApplication.ts), in `decidedBy`
+ * and in notes' `by`: never a GitHub login, which has no spaces.
+ */
+export const APPLICANT = 'the applicant';
 
 export const REVIEW_DECISIONS = ['eligible', 'not-eligible', 'withdrawn'] as const;
 export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
@@ -90,7 +97,12 @@ export function parseReview(file: StoredFile | null): ReviewFile | null {
   }
 }
 
-/** True when the committee has left the application out of matching. */
+/** The ids of the year's withdrawn applications (by the applicant or the committee): matching and the mailings leave them out. */
+export function withdrawnIds(reviews: ReadonlyMap<string, ReviewFile>): Set<string> {
+  return new Set([...reviews.values()].filter((review) => review.decision === 'withdrawn').map((review) => review.applicationId));
+}
+
+/** True when the committee (or the applicant, withdrawing) has left the application out of matching. */
 export function leftOutOfMatching(review: ReviewFile | undefined): boolean {
   return review?.decision === 'not-eligible' || review?.decision === 'withdrawn';
 }

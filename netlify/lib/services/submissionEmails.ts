@@ -7,7 +7,7 @@ import type { Settings } from '../../../src/schemas/settings.ts';
 import type { OutgoingEmail } from '../mail/mailer.ts';
 
 /** One answer as a person reads it: the question and the chosen labels. */
-function readableAnswers(form: FormDefinition, answers: Record<string, unknown>): Array<{ question: string; answer: string }> {
+export function readableAnswers(form: FormDefinition, answers: Record<string, unknown>): Array<{ question: string; answer: string }> {
   return Object.entries(form.schema.shape as Record<string, z.ZodType>).flatMap(([name, schema]) => {
     const value = answers[name];
     if (value === undefined) return [];
@@ -32,20 +32,38 @@ function nextSteps(form: FormDefinition, settings: Settings): string {
   return 'A member of the committee will reply to you by email.';
 }
 
-/** The sender's confirmation: what they sent, what happens next, how to reach the committee. */
-export function confirmationEmail(form: FormDefinition, record: RecordEnvelope, settings: Settings, from: string): OutgoingEmail {
+/** An application's own link (privacy/applicationLink.ts), and whether this email confirms a correction. */
+export interface ApplicationLinkText {
+  link: string;
+  corrected?: boolean;
+}
+
+function linkSentence(form: FormDefinition): string {
+  return `To see your ${submissionKind(form)}, correct it while applications are open and before you are matched, or withdraw it, use this link. It is yours alone, so please do not pass it on; this email's newest version is the one whose link works.`;
+}
+
+/**
+ * The sender's confirmation: what they sent, what happens next, how to reach the committee; for
+ * an application, the signed link to see, correct or withdraw it (a corrected application gets
+ * a new confirmation with a new link).
+ */
+export function confirmationEmail(form: FormDefinition, record: RecordEnvelope, settings: Settings, from: string, manage?: ApplicationLinkText): OutgoingEmail {
   const answers = readableAnswers(form, record.answers);
   const name = String(record.answers.name ?? '');
   const steps = nextSteps(form, settings);
   const contact = `Questions? Reply to this email or write to ${settings.contactEmail}.`;
+  const opening = manage?.corrected
+    ? `Thank you. The ${settings.organisation.programName} has saved the corrections to your ${submissionKind(form)} (reference ${record.id}).`
+    : `Thank you. The ${settings.organisation.programName} has received your ${submissionKind(form)} (reference ${record.id}).`;
   const text = [
     `Dear ${name},`,
     '',
-    `Thank you. The ${settings.organisation.programName} has received your ${submissionKind(form)} (reference ${record.id}).`,
+    opening,
     '',
     steps,
     '',
-    'What you sent:',
+    ...(manage ? [linkSentence(form), manage.link, ''] : []),
+    manage?.corrected ? 'Your application now reads:' : 'What you sent:',
     ...answers.map(({ question, answer }) => `- ${question}\n  ${answer.replace(/\n/g, '\n  ')}`),
     '',
     contact,
@@ -54,14 +72,15 @@ export function confirmationEmail(form: FormDefinition, record: RecordEnvelope, 
   ].join('\n');
   const html = `<!doctype html><html lang="en"><body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1b1b1b">
 <p>Dear ${escapeHtml(name)},</p>
-<p>Thank you. The ${escapeHtml(settings.organisation.programName)} has received your ${submissionKind(form)} (reference ${escapeHtml(record.id)}).</p>
+<p>${escapeHtml(opening)}</p>
 <p>${escapeHtml(steps)}</p>
-<h2 style="font-size:1.1rem">What you sent</h2>
+${manage ? `<p>${escapeHtml(linkSentence(form))}</p>\n<p><a href="${escapeHtml(manage.link)}">See, correct or withdraw your application</a></p>\n` : ''}<h2 style="font-size:1.1rem">${manage?.corrected ? 'Your application now reads' : 'What you sent'}</h2>
 <dl>${answers.map(({ question, answer }) => `<dt style="font-weight:bold">${escapeHtml(question)}</dt><dd style="margin:0 0 .75rem;white-space:pre-wrap">${escapeHtml(answer)}</dd>`).join('')}</dl>
 <p>${escapeHtml(contact)}</p>
 <p>${escapeHtml(settings.organisation.committeeName)}</p>
 </body></html>`;
-  return { from, to: [String(record.answers.email)], replyTo: settings.contactEmail, subject: form.confirmationSubject, text, html };
+  const subject = manage?.corrected ? `Your ${submissionKind(form)} is updated` : form.confirmationSubject;
+  return { from, to: [String(record.answers.email)], replyTo: settings.contactEmail, subject, text, html };
 }
 
 /**

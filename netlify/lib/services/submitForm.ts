@@ -11,6 +11,7 @@ import type { Mailer, OutgoingEmail } from '../mail/mailer.ts';
 import type { ApplicantIndex } from '../queue/blobsIndex.ts';
 import type { DurableQueue } from '../queue/durableQueue.ts';
 import { RecordsUnavailableError, type RecordsStore } from '../records/recordsStore.ts';
+import { applicationLink } from '../privacy/applicationLink.ts';
 import { type HeldForReview, holdForReview } from './heldForReview.ts';
 import { committeeNotice, confirmationEmail } from './submissionEmails.ts';
 
@@ -43,6 +44,10 @@ export interface SubmissionPorts {
   sender: string;
   /** Where committee notices go. */
   committeeEmail: string;
+  /** Public origin for the applicant's own link in the confirmation, without a trailing slash. */
+  siteUrl: string;
+  /** Key that signs that link (LINK_SIGNING_SECRET, as for the check-in links). */
+  signingSecret: string;
   now: () => Date;
   log: (line: string) => void;
   /** Runs work after the response is sent (Netlify's context.waitUntil); awaited in tests. */
@@ -174,7 +179,17 @@ async function sendNotifications(form: FormDefinition, record: RecordEnvelope, p
     }
   }
   const emails: Array<{ email: OutgoingEmail; idempotencyKey: string; what: string }> = [
-    { email: confirmationEmail(form, record, ports.settings, ports.sender), idempotencyKey: `${record.id}-confirmation`, what: 'confirmation' },
+    {
+      email: confirmationEmail(
+        form,
+        record,
+        ports.settings,
+        ports.sender,
+        form.recordType === 'application' ? { link: applicationLink(record, ports.settings, ports.siteUrl, ports.signingSecret) } : undefined,
+      ),
+      idempotencyKey: `${record.id}-confirmation`,
+      what: 'confirmation',
+    },
     {
       email: committeeNotice(form, record, { path, recordsLocation: ports.records.description, earlierRecordId, queued }, ports.sender, ports.committeeEmail),
       idempotencyKey: `${record.id}-committee-notice`,

@@ -38,6 +38,8 @@ export function workspaceTestPorts({ records, mailing, now, reviewQueue = create
       settings: mailing.settings,
       sender: mailing.sender,
       committeeEmail: mailing.committeeEmail,
+      siteUrl: mailing.siteUrl,
+      signingSecret: mailing.signingSecret,
       now,
       log: () => {},
       afterResponse: () => {},
