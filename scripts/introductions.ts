@@ -11,7 +11,8 @@ const HELP = `Usage:
 
 Emails each active pair in matches/<year>.json that has not been introduced yet: the mentor
 gets the mentee's contact details and application answers, the mentee the mentor's contact
-details, and both the first steps from the program page's guidance. Each pair is introduced
+details, and both their first steps (settings: introductionEmails) with a link to the page for
+their role. Each pair is introduced
 once (ledger: mailings/<year>/introductions.json); after a rematch only the new pair is.
 A pair naming an unknown application, a mentee in two active pairs or a mentor over their
 capacity stops it before anything is sent.

@@ -14,7 +14,6 @@ import { serverClock } from './config/clock.ts';
 import { type Environment, isProductionDeploy, LOCAL_SESSION_SECRET, MissingConfigurationError, parseEnvironment, type ServerConfig } from './config/environment.ts';
 import { createMailer } from './mail/createMailer.ts';
 import type { Mailer } from './mail/mailer.ts';
-import { createFileGuidanceSource } from './mailing/guidance.ts';
 import type { MailingPorts } from './mailing/ports.ts';
 import { createFileTopicsSource } from './mailing/topics.ts';
 import { createBlobsApplicantIndex } from './queue/blobsIndex.ts';
@@ -105,7 +104,6 @@ export function mailingPorts(runtime: Runtime, settings: Settings, overrides: Pa
     mailer: overrides.mailer ?? mailer(runtime, options.mailerDeadlineMs),
     settings: overrides.settings ?? settings,
     topics: overrides.topics ?? createFileTopicsSource(),
-    guidance: overrides.guidance ?? createFileGuidanceSource(),
     now: overrides.now ?? serverNow(runtime),
     log: overrides.log ?? runtime.log,
     sender: overrides.sender ?? config.sender,

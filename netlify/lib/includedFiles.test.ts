@@ -61,18 +61,14 @@ async function whatFunctionsRead(root: string) {
   const { loadSettings } = await import('./config/loadSettings.ts');
   const { loadPageShell } = await import('./http/pageShell.ts');
   const { createFileTopicsSource } = await import('./mailing/topics.ts');
-  const { createFileGuidanceSource } = await import('./mailing/guidance.ts');
   const settle = <T>(promise: Promise<T>) =>
     promise.then(
       (value) => ({ value }),
       (error: Error) => ({ error: error.message.replace(root, '<root>') }),
     );
-  const guidance = createFileGuidanceSource(root);
   return {
     settings: await settle(loadSettings(root)),
     topics: await settle(createFileTopicsSource(root).list()),
-    mentorGuidance: await settle(guidance.firstSteps('mentor')),
-    menteeGuidance: await settle(guidance.firstSteps('mentee')),
     // Port 9 (discard) refuses: no dev server to fall back on, as on Netlify.
     shell: await settle(loadPageShell('http://127.0.0.1:9/', root)),
   };
@@ -87,7 +83,6 @@ const FILE_SYSTEM_MODULES: Record<string, string> = {
   'netlify/lib/config/loadSettings.ts': 'reader',
   'netlify/lib/http/pageShell.ts': 'reader',
   'netlify/lib/mailing/topics.ts': 'reader',
-  'netlify/lib/mailing/guidance.ts': 'reader',
   'netlify/lib/records/localGitRecordsStore.ts': 'local only: the records under .data/ when RECORDS_REPO is unset',
   'netlify/lib/mail/outboxMailer.ts': 'local only: the outbox under .data/ when RESEND_API_KEY is unset',
   'netlify/lib/privacy/rewriteHistory.ts': 'a command-line tool (npm run rewrite-records-history), never a function',
@@ -146,13 +141,9 @@ describe("netlify.toml's included_files", () => {
     const fromProject = await whatFunctionsRead(ROOT);
     expect(read.settings).toEqual(fromProject.settings);
     expect(read.topics).toEqual(fromProject.topics);
-    expect(read.mentorGuidance).toEqual(fromProject.mentorGuidance);
-    expect(read.menteeGuidance).toEqual(fromProject.menteeGuidance);
     expect('value' in read.settings && 'value' in read.shell).toBe(true);
     expect('value' in read.topics && read.topics.value.problems).toEqual([]);
     expect('value' in read.topics && read.topics.value.topics.length).toBeGreaterThan(0);
-    expect('value' in read.mentorGuidance && read.mentorGuidance.value).toBeTruthy();
-    expect('value' in read.menteeGuidance && read.menteeGuidance.value).toBeTruthy();
   });
 
   it('hold nothing the functions do not read: leaving out any one file changes what they read', async () => {

@@ -229,6 +229,38 @@ const settingsShape = z.object({
       ),
     })
     .meta(cms({ label: 'Program page opening', hint: 'What the program page says first, under its heading.' })),
+  /** The first steps in the emails that introduce a new pair, for people already matched (Markdown). */
+  introductionEmails: z
+    .object({
+      /** What a mentor does first, once introduced to their mentee. */
+      mentorFirstSteps: optionalField(
+        z
+          .string()
+          .trim()
+          .meta(
+            cms({
+              label: 'First steps for mentors',
+              hint: 'Optional. A short list, one step a line starting with “- ”, for a mentor who has just been introduced to their mentee: how to make contact, what to talk about first. The email links to the page for mentors for everything else. Leave empty for a short built-in list.',
+              multiline: true,
+            }),
+          ),
+      ),
+      /** What a mentee does first, once introduced to their mentor. */
+      menteeFirstSteps: optionalField(
+        z
+          .string()
+          .trim()
+          .meta(
+            cms({
+              label: 'First steps for mentees',
+              hint: 'Optional. A short list, one step a line starting with “- ”, for a mentee who has just been introduced to their mentor: when to expect a message, how to prepare. The email links to the page for mentees for everything else. Leave empty for a short built-in list.',
+              multiline: true,
+            }),
+          ),
+      ),
+    })
+    .default({})
+    .meta(cms({ label: 'Introduction emails', hint: 'What the email introducing a new pair tells each of them to do first.' })),
   /** Where participants and applicants write to the committee. */
   contactEmail: emailAddress.meta(cms({ label: 'Contact email', hint: 'Where applicants and participants write to the committee.' })),
   /** Outside pages the program page links to. */

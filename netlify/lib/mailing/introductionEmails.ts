@@ -2,7 +2,8 @@
  * Introduction emails for a new pair, and the note to mentees left unmatched.
  * The mentor gets the mentee's contact details and application answers (the mentee agreed to
  * share them with their match); the mentee gets the mentor's contact details; both get first
- * steps from the program's guidance. Pure functions of their input (no clock), like every
+ * steps written for people already matched (guidance.ts) and a link to their role's page
+ * (/mentors/ or /mentees/). Pure functions of their input (no clock), like every
  * email sent in batches with an idempotency key.
  */
 import { applicationForms } from '../../../src/forms/formDefinitions.ts';
@@ -112,6 +113,7 @@ export function introduction(pair: ResolvedPair, role: Role, context: Introducti
   const opening = wording.opening(settings.organisation.programName, otherName);
   const contact = detailRows(contactRows(other, settings));
   const steps = renderMarkdown(context.firstSteps[role], siteUrl);
+  const guideUrl = `${siteUrl}/${role}s/`;
   const end = signOff(settings);
   const application = wording.sharesApplication ? applicationSection(other, settings) : { text: [], html: [] };
   const text = [
@@ -126,6 +128,8 @@ export function introduction(pair: ResolvedPair, role: Role, context: Introducti
     'First steps',
     steps.text,
     '',
+    `Everything ${role}s commit to for the year: ${guideUrl}`,
+    '',
     `The monthly topics arrive at the start of each month; the archive is at ${siteUrl}/topics/.`,
     end.text,
   ].join('\n');
@@ -139,6 +143,7 @@ export function introduction(pair: ResolvedPair, role: Role, context: Introducti
       ...application.html,
       h2('First steps'),
       steps.html,
+      `<p>Everything ${role}s commit to for the year is on ${link(guideUrl, `the page for ${role}s`)}.</p>`,
       `<p>The monthly topics arrive at the start of each month; see ${link(`${siteUrl}/topics/`, 'the topic archive')}.</p>`,
       end.html,
     ].join('\n'),

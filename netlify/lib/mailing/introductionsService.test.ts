@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applicationRecord, matchesContent, menteeRecordAnswers, pairFixture, stableUuid } from '../../../tests/servers/harness/mailingFixtures.ts';
 import { testPorts } from '../../../tests/servers/harness/mailingTestPorts.ts';
-import { createMemoryGuidanceSource } from './guidance.ts';
+import { settings } from '../../../tests/servers/harness/mailingTestPorts.ts';
 import { introductionsLedgerPath, introductionsLedgerSchema } from './ledger.ts';
 import { runIntroductions } from './introductionsService.ts';
 
@@ -21,13 +21,15 @@ describe('introductions', () => {
     expect(toMentor.text).toContain('Career stage: Library or information science student');
     expect(toMentor.text).not.toContain('I agree'); // agreements are not answers
     expect(toMentor.html).toContain('href="mailto:mentee0@example.org"');
-    expect(toMentor.text).toContain('Make the first move.'); // content/program/mentor-responsibilities.md
-    expect(toMentor.html).toContain('<strong>Make the first move.</strong>');
+    expect(toMentor.text).toContain('Write to your mentee this week.'); // content/settings.yaml → introductionEmails
+    expect(toMentor.html).toContain('<strong>Write to your mentee this week.</strong>');
+    expect(toMentor.html).toContain('href="https://mentoring.example.org/mentors/"');
 
     const toMentee = ports.mailer.sent.find((email) => email.to[0] === 'mentee0@example.org')!;
     expect(toMentee.subject).toBe('Meet your mentor: Mentor Person 0');
     expect(toMentee.text).toContain('Email: mentor0@example.org');
-    expect(toMentee.text).toContain('Answer your mentor.'); // content/program/mentee-responsibilities.md
+    expect(toMentee.text).toContain('Look out for a message from your mentor'); // content/settings.yaml → introductionEmails
+    expect(toMentee.text).toContain('https://mentoring.example.org/mentees/');
     expect(toMentee.text).not.toContain('licensing and usage statistics'); // the mentor's goals stay private
 
     const ledger = introductionsLedgerSchema.parse(JSON.parse(ports.records.files.get(introductionsLedgerPath(YEAR))!));
@@ -72,10 +74,22 @@ describe('introductions', () => {
     expect(ports.records.writes).toHaveLength(0);
   });
 
-  it('use built-in first steps when the program has no guidance section', async () => {
-    const ports = testPorts(pairFixture(1, 'guidance').files, { guidance: createMemoryGuidanceSource({}) });
+  it('use built-in first steps when the settings give none', async () => {
+    const ports = testPorts(pairFixture(1, 'guidance').files, { settings: { ...settings, introductionEmails: {} } });
     await runIntroductions(ports, { programYear: YEAR });
     expect(ports.mailer.sent.find((email) => email.to[0] === 'mentor0@example.org')!.text).toContain('Make the first move.');
+    expect(ports.mailer.sent.find((email) => email.to[0] === 'mentee0@example.org')!.text).toContain('Reply when your mentor writes.');
+  });
+
+  it('give people already matched their first steps, never the applicants’ steps (“apply using the form”)', async () => {
+    const ports = testPorts(pairFixture(1, 'matched').files);
+    await runIntroductions(ports, { programYear: YEAR });
+    expect(ports.mailer.sent).toHaveLength(2);
+    for (const email of ports.mailer.sent) {
+      const steps = email.text.slice(email.text.indexOf('First steps'));
+      expect(steps).not.toMatch(/\bapply\b|application form|mentor form|mentee form/i);
+      expect(steps).toMatch(/^Everything (mentors|mentees) commit to for the year: https:\/\/mentoring\.example\.org\/(mentors|mentees)\/$/m);
+    }
   });
 
   it('send unmatched mentees a kind note once, on the chair’s command only', async () => {

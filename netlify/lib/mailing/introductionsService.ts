@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { MailerError, type OutgoingEmail } from '../mail/mailer.ts';
-import { BUILT_IN_FIRST_STEPS } from './guidance.ts';
+import { firstStepsFor } from './guidance.ts';
 import { introduction, type IntroductionContext, unmatchedNote } from './introductionEmails.ts';
 import {
   emptyIntroductionsLedger,
@@ -82,14 +82,14 @@ function unmatchedMentees(mentees: Array<Person & { submittedAt: string }>, pair
 }
 
 /** What an introduction email is written from: the settings, the site, the sender and each role's first steps. */
-export async function introductionContext(ports: Pick<MailingPorts, 'settings' | 'siteUrl' | 'sender' | 'guidance'>): Promise<IntroductionContext> {
+export async function introductionContext(ports: Pick<MailingPorts, 'settings' | 'siteUrl' | 'sender'>): Promise<IntroductionContext> {
   return {
     settings: ports.settings,
     siteUrl: ports.siteUrl,
     sender: ports.sender,
     firstSteps: {
-      mentor: (await ports.guidance.firstSteps('mentor')) ?? BUILT_IN_FIRST_STEPS.mentor,
-      mentee: (await ports.guidance.firstSteps('mentee')) ?? BUILT_IN_FIRST_STEPS.mentee,
+      mentor: firstStepsFor(ports.settings, 'mentor'),
+      mentee: firstStepsFor(ports.settings, 'mentee'),
     },
   };
 }

@@ -1,6 +1,6 @@
 /**
  * What the mailing services need from the world, passed in (never imported): the records store,
- * the mailer, the clock, the settings, the topics, the program's guidance, a log, and the few
+ * the mailer, the clock, the settings, the topics, a log, and the few
  * values that go into emails and links. The composition root (netlify/lib/composition.ts)
  * builds them from the environment; tests pass local servers' adapters or fakes.
  */
@@ -10,7 +10,6 @@ import type { Settings } from '../../../src/schemas/settings.ts';
 import { zonedDate } from '../../../src/lib/zonedTime.ts';
 import type { Mailer, OutgoingEmail } from '../mail/mailer.ts';
 import type { RecordsStore } from '../records/recordsStore.ts';
-import type { GuidanceSource } from './guidance.ts';
 import type { TopicsSource } from './topics.ts';
 
 export interface MailingPorts {
@@ -18,7 +17,6 @@ export interface MailingPorts {
   mailer: Mailer;
   settings: Settings;
   topics: TopicsSource;
-  guidance: GuidanceSource;
   now: () => Date;
   /** Ids, paths and counts only: never names, addresses or answers. */
   log: (line: string) => void;

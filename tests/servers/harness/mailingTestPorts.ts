@@ -1,13 +1,12 @@
 /**
  * Ports for the mailing services' unit tests: the memory store, the recording mailer, fixed
- * topics and clock, the shipped settings and guidance. (Test support, imported only by tests.)
+ * topics and clock, the shipped settings. (Test support, imported only by tests.)
  */
 import { readFileSync } from 'node:fs';
 import { parseSettings } from '../../../netlify/lib/config/loadSettings.ts';
 import { createMemoryRecordsStore, type MemoryRecordsStore } from './mailingMemoryStore.ts';
 import { createRecordingMailer, type RecordingMailer } from './mailingRecordingMailer.ts';
 import { publishableTopic } from './mailingFixtures.ts';
-import { createFileGuidanceSource } from '../../../netlify/lib/mailing/guidance.ts';
 import type { MailingPorts } from '../../../netlify/lib/mailing/ports.ts';
 import { createMemoryTopicsSource } from '../../../netlify/lib/mailing/topics.ts';
 
@@ -30,7 +29,6 @@ export function testPorts(files: Record<string, string> = {}, overrides: Partial
     mailer: createRecordingMailer(),
     settings,
     topics: createMemoryTopicsSource([publishableTopic('2026-10'), publishableTopic('2027-05')]),
-    guidance: createFileGuidanceSource(),
     now: () => now,
     log: (line) => logs.push(line),
     sender: 'NASIG Mentoring <mentoring@nasig.example>',
