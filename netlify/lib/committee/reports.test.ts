@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { workspaceClient, workspaceTestPorts } from '../../../tests/servers/harness/workspaceHarness.ts';
+import { countingReads, workspaceClient, workspaceTestPorts } from '../../../tests/servers/harness/workspaceHarness.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testPorts } from '../../../tests/servers/harness/mailingTestPorts.ts';
 import { exportYear } from '../matching/exportService.ts';
@@ -153,6 +153,16 @@ describe('the health page', () => {
     // The names are for the committee's screen, not the printed annual report.
     expect(page).toContain('<section class="no-print" aria-labelledby="health-attention">');
     expect(await (await get(`/committee/health/health-${YEAR}.csv`)).text()).toContain('Pairs,Pairs needing attention,6,7,86\r\n');
+  });
+
+  it('reads each folder and file it needs once, though the figures and the attention list both need the applications, pairs and check-ins', async () => {
+    const counting = countingReads(records);
+    ports = workspaceTestPorts({ records: counting.store, mailing, now: () => new Date('2026-11-20T16:00:00Z') });
+    expect((await get('/committee/health/')).status).toBe(200);
+    const repeated = [...new Set(counting.reads)].filter((read) => counting.timesRead(read) > 1);
+    expect(repeated).toEqual([]);
+    expect(counting.reads).toContain(`readFolder applications/${YEAR}`);
+    expect(counting.reads).toContain(`readFile matches/${YEAR}.json`);
   });
 
   it('says when no pair needs attention', async () => {

@@ -13,6 +13,7 @@ import { parsePerson, type Person } from '../mailing/pairs.ts';
 import { loadPreferences } from '../mailing/preferences.ts';
 import { loadMatches } from '../matching/applications.ts';
 import type { RecordsStore } from '../records/recordsStore.ts';
+import { sharedReads } from '../records/sharedReads.ts';
 import { APPLICANT, loadReviews } from '../reviews/reviews.ts';
 import { type AttentionReason, byAttention, type CheckInAnswerOf, checkInMonths, pairAttention } from './attention.ts';
 import { type InboxItem, loadInbox, unhandledByPerson } from './inbox.ts';
@@ -41,7 +42,9 @@ export interface PairsOfYear {
   skippedCheckIns: number;
 }
 
-export async function loadPairsOfYear(store: RecordsStore, settings: Settings, now: Date): Promise<PairsOfYear> {
+export async function loadPairsOfYear(records: RecordsStore, settings: Settings, now: Date): Promise<PairsOfYear> {
+  // The preferences are wanted by loadPreferences and loadInbox both: read once.
+  const store = sharedReads(records);
   const year = settings.programYears.running;
   const applicationFiles = store.readFolder(`applications/${year}`);
   const [matches, checkInFiles, preferences, inbox, applications, ledger, reviews] = await Promise.all([

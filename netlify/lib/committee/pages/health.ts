@@ -11,6 +11,7 @@ import { EXPORT_KINDS, type ExportKind, exportFile } from '../../matching/export
 import { barChartSvg } from '../../reports/barChart.ts';
 import { attentionSentence } from '../../pairs/attention.ts';
 import { loadPairsOfYear, type PairView } from '../../pairs/pairsOfYear.ts';
+import { sharedReads } from '../../records/sharedReads.ts';
 import { healthCsv, loadHealth, type MonthFigures } from '../../reports/health.ts';
 import type { WorkspacePorts } from '../ports.ts';
 import { table } from '../views/components.ts';
@@ -35,14 +36,22 @@ function exportLinks(year: string, kinds: readonly ExportKind[]): Html {
   )}</ul>`;
 }
 
+/**
+ * The health figures and the pairs needing attention (by the pairs page's own rules,
+ * pairs/attention.ts through loadPairsOfYear), read together: what both need (the applications,
+ * the pairs, the check-ins) is read once.
+ */
+async function loadReport(ports: WorkspacePorts, year: string) {
+  const records = sharedReads(ports.records);
+  // Asked for first, the year's applications also answer the per-role reads of the figures.
+  void records.readFolder(`applications/${year}`).catch(() => {});
+  const [health, pairsOfYear] = await Promise.all([loadHealth(records, ports.settings, year, ports.now()), loadPairsOfYear(records, ports.settings, ports.now())]);
+  return { ...health, attention: pairsOfYear.pairs.filter((view) => view.reasons.length > 0) };
+}
+
 export async function healthPage(ports: WorkspacePorts): Promise<WorkspacePage> {
   const year = ports.settings.programYears.running;
-  // The attention rules are the pairs page's own (pairs/attention.ts through loadPairsOfYear).
-  const [{ figures, skipped }, pairsOfYear] = await Promise.all([
-    loadHealth(ports.records, ports.settings, year, ports.now()),
-    loadPairsOfYear(ports.records, ports.settings, ports.now()),
-  ]);
-  const attention = pairsOfYear.pairs.filter((view) => view.reasons.length > 0);
+  const { figures, skipped, attention } = await loadReport(ports, year);
   const { mentees } = figures;
   const allMentees = mentees.matched + mentees.unmatched;
   const monthColumns = [
@@ -157,9 +166,9 @@ ${table(
 /** GET /committee/health/health-<year>.csv: the health page's figures (the running year only). */
 export async function healthDownload(ports: WorkspacePorts, year: string): Promise<Response | null> {
   if (year !== ports.settings.programYears.running) return null;
-  const [{ figures }, pairsOfYear] = await Promise.all([loadHealth(ports.records, ports.settings, year, ports.now()), loadPairsOfYear(ports.records, ports.settings, ports.now())]);
+  const { figures, attention } = await loadReport(ports, year);
   ports.log(`committee: health ${year} downloaded as CSV`);
-  return csvResponse(`health-${year}.csv`, healthCsv(figures, { pairsNeedingAttention: pairsOfYear.pairs.filter((view) => view.reasons.length > 0).length }));
+  return csvResponse(`health-${year}.csv`, healthCsv(figures, { pairsNeedingAttention: attention.length }));
 }
 
 function csvResponse(fileName: string, content: string): Response {

@@ -1,0 +1,51 @@
+/**
+ * A records store for one page's worth of reading: the same file or folder asked for twice (two
+ * loaders of one page both reading the year's applications, say) is read once and both get the
+ * answer, and a folder inside one already read is taken from it. On GitHub each folder read
+ * downloads an archive, so this saves whole requests. Only
+ * for reads that belong together in time: any write through it forgets what was read, and it is
+ * never kept beyond the page it was made for. Callers share the answer: they must not change it.
+ */
+import type { RecordsStore, StoredFile } from './recordsStore.ts';
+
+export function sharedReads(store: RecordsStore): RecordsStore {
+  let files = new Map<string, Promise<StoredFile | null>>();
+  let folders = new Map<string, Promise<Map<string, StoredFile>>>();
+  let listings = new Map<string, Promise<string[]>>();
+  const once = <T>(cache: Map<string, Promise<T>>, key: string, read: () => Promise<T>): Promise<T> => {
+    let answer = cache.get(key);
+    if (!answer) {
+      answer = read();
+      cache.set(key, answer);
+      // A failed read is not kept: asking again asks the store again.
+      answer.catch(() => cache.delete(key));
+    }
+    return answer;
+  };
+  const clear = () => {
+    files = new Map();
+    folders = new Map();
+    listings = new Map();
+  };
+  // Forgotten when a write starts and again when it ends, so no read from before it is served after.
+  const forget = <T>(write: () => Promise<T>): Promise<T> => {
+    clear();
+    return write().finally(clear);
+  };
+  return {
+    description: store.description,
+    readFile: (path) => once(files, path, () => store.readFile(path)),
+    readFolder: (folder) => {
+      // A folder inside one already read (a role's applications inside the year's) is taken from it.
+      const inside = folder.replace(/\/+$/, '');
+      const outer = [...folders.keys()].find((read) => inside.startsWith(`${read.replace(/\/+$/, '')}/`));
+      if (outer !== undefined) return folders.get(outer)!.then((files) => new Map([...files].filter(([path]) => path.startsWith(`${inside}/`))));
+      return once(folders, folder, () => store.readFolder(folder));
+    },
+    listFiles: (folder) => once(listings, folder, () => store.listFiles(folder)),
+    createFile: (path, content, message) => forget(() => store.createFile(path, content, message)),
+    createFiles: (list, message) => forget(() => store.createFiles(list, message)),
+    writeFile: (path, content, message, expectedSha) => forget(() => store.writeFile(path, content, message, expectedSha)),
+    commit: (changes, message) => forget(() => store.commit(changes, message)),
+  };
+}
