@@ -172,9 +172,9 @@ function describeIssues(error: z.ZodError): string {
   const missing = error.issues.filter((issue) => issue.message === MISSING_IN_PRODUCTION).map((issue) => String(issue.path[0]));
   const sentences = error.issues.filter((issue) => issue.message !== MISSING_IN_PRODUCTION).map((issue) => issue.message);
   if (missing.length === 1) {
-    sentences.unshift(`${missing[0]} is not set in this production deploy; set it in the site's environment variables.`);
+    sentences.unshift(`${missing[0]} is not set in this production deploy; set it in the site’s environment variables.`);
   } else if (missing.length > 1) {
-    sentences.unshift(`${missing.slice(0, -1).join(', ')} and ${missing.at(-1)} are not set in this production deploy; set them in the site's environment variables.`);
+    sentences.unshift(`${missing.slice(0, -1).join(', ')} and ${missing.at(-1)} are not set in this production deploy; set them in the site’s environment variables.`);
   }
   return sentences.join(' ');
 }

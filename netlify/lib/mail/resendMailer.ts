@@ -111,7 +111,7 @@ export function createResendMailer(options: ResendMailerOptions): Mailer {
       const period = error.name === 'daily_quota_exceeded' ? 'daily' : 'monthly';
       return {
         retry: false,
-        error: new MailerError(`Resend's ${period} email quota is used up (${described}); nothing was sent. Try again once the quota resets.`, true, status),
+        error: new MailerError(`Resend’s ${period} email quota is used up (${described}); nothing was sent. Try again once the quota resets.`, true, status),
       };
     }
     if (status === 429) {

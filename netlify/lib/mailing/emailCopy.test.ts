@@ -1,11 +1,11 @@
 /**
  * The house rules for every email the kit sends to participants (issue 15): no heading says
- * again what its first line says.
+ * again what its first line says, and the prose uses typographic apostrophes and quotes.
  */
 import { describe, expect, it } from 'vitest';
 import { pairFixture } from '../../../tests/servers/harness/mailingFixtures.ts';
 import { testPorts } from '../../../tests/servers/harness/mailingTestPorts.ts';
-import { repeatedHeadings } from '../../../src/lib/copyRules.ts';
+import { repeatedHeadings, straightQuotes } from '../../../src/lib/copyRules.ts';
 import type { OutgoingEmail } from '../mail/mailer.ts';
 import { runIntroductions } from './introductionsService.ts';
 import { runMonthlyMailing } from './monthlyTopicService.ts';
@@ -40,5 +40,12 @@ describe('participant emails', () => {
     // The text part keeps the heading on its own line, then a sentence that does not ask it again.
     const monthly = emails.find((email) => email.subject.includes(' topic: '))!;
     expect(monthly.text).toMatch(/^How is it going\?\nTell the committee/m);
+  });
+
+  it('use typographic apostrophes and quotes in their prose', async () => {
+    for (const email of await participantEmails()) {
+      expect(straightQuotes(email.text), email.subject).toEqual([]);
+      expect(straightQuotes(email.html.replace(/<head>[\s\S]*<\/head>/, '')), email.subject).toEqual([]);
+    }
   });
 });

@@ -122,7 +122,7 @@ export function monthlyTopicEmail(recipient: MonthlyRecipient, context: MonthlyE
   const checkInHeading = 'How is it going?';
   const checkInIntro = `Tell the committee with one click whether you have met this month (${monthName}); the page that opens asks you to confirm.`;
   const evaluationUrl = `${siteUrl}/evaluation/${person.role}/`;
-  const evaluationText = `This is the program's last month. Thank you for taking part! Please tell the committee how the year went in the ${person.role} evaluation form: it takes a few minutes and shapes next year's program.`;
+  const evaluationText = `This is the program’s last month. Thank you for taking part! Please tell the committee how the year went in the ${person.role} evaluation form: it takes a few minutes and shapes next year’s program.`;
   const footer = `${settings.organisation.committeeName}. Questions? Reply to this email or write to ${contact}.`;
   const preferencesText = 'Pause these emails, or tell the committee you are leaving the program:';
 

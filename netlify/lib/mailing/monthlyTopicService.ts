@@ -127,7 +127,7 @@ export async function runMonthlyMailing(ports: MailingPorts, options: MonthlyMai
     return {
       status: 'outside-program',
       month,
-      message: `${formatMonth(month)} is not one of the program's months (${formatMonth(months[0]!)} to ${formatMonth(months.at(-1)!)}).`,
+      message: `${formatMonth(month)} is not one of the program’s months (${formatMonth(months[0]!)} to ${formatMonth(months.at(-1)!)}).`,
     };
   }
   const currentMonth = zonedMonth(ports.now(), settings.timeZone);

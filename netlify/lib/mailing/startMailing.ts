@@ -32,7 +32,7 @@ export async function startMailingByHand(
     ports.log(`mailing: dry run for ${month}: ${result.status}.`);
     return { kind: 'dry-run', result };
   }
-  if (!programYearOfMonth(month, settings.program)) return { kind: 'refused', error: `${month} is not one of the program's months.` };
+  if (!programYearOfMonth(month, settings.program)) return { kind: 'refused', error: `${month} is not one of the program’s months.` };
   if (month > zonedMonth(ports.now(), settings.timeZone)) return { kind: 'refused', error: `${month} has not begun yet; a dry run can preview it.` };
   const started = await start(month);
   if (!started.ok) {

@@ -135,7 +135,7 @@ export function noticeLines(plan: YearPlan, settings: Settings): string[] {
     `What will go (${plan.files} files):`,
     ...Object.entries(plan.folders).map(([folder, count]) => `- ${folder}: ${count} file${count === 1 ? '' : 's'}`),
     '',
-    `The year's counts (applications, pairs, evaluations, check-ins) stay in ${summaryPath(plan.programYear)}, so reports still work.`,
+    `The year’s counts (applications, pairs, evaluations, check-ins) stay in ${summaryPath(plan.programYear)}, so reports still work.`,
     'If the committee needs anything from these records, export it before that day. The deleted files stay in the repository’s history until it is rewritten (docs/privacy.md says how).',
     'To see the same list at any time: npm run retention -- --dry-run',
   ];
