@@ -68,6 +68,19 @@ describe('what the editor writes', () => {
 });
 
 describe('the order of the keys', () => {
+  it('keeps the file’s order inside objects too, whatever order the editor hands them back in', () => {
+    const keys = 'abcdefghijk'.split('');
+    const source = `application:\n${keys.map((key, index) => `  ${key}: ${index}`).join('\n')}\ntimeline:\n  - title: Call\n    id: call\n`;
+    const { [KEY_ORDER]: order, ...data } = siteYaml.fromFile(source) as Record<string, Record<string, unknown>>;
+    // Decap's Immutable maps hand back more than eight keys in their own order.
+    const shuffled = {
+      timeline: [{ id: 'call', title: 'Call' }],
+      application: Object.fromEntries([...keys].reverse().map((key) => [key, data.application![key]])),
+      [KEY_ORDER]: order,
+    };
+    expect(siteYaml.toFile(shuffled, ['application', 'timeline'])).toBe(source);
+  });
+
   it('keeps the file’s order, and puts a key the file did not have where the fields put it', () => {
     const data = siteFrontmatter.fromFile('---\ntitle: A section\nfolded: true\norder: 40\n---\nText.\n');
     const { [KEY_ORDER]: _order, ...withoutOrder } = data;

@@ -19,29 +19,49 @@ export interface ContentFormat {
 }
 
 /**
- * The order of the top-level keys in the file an entry was read from. Decap keeps keys it has
- * no field for in the entry's data and hands them back to toFile, which is the only place that
- * learns the file's order; toFile takes it out again, so it is never written.
+ * The order of the keys in the file an entry was read from, for every object in it (by its
+ * path, e.g. "application/membership", "timeline/0"). Decap keeps its entries in Immutable maps,
+ * which forget the order of more than eight keys, and keeps keys it has no field for in the
+ * entry's data, handing them back to toFile: so the order travels with the entry, and toFile
+ * takes it out again before writing.
  */
 export const KEY_ORDER = '__keyOrderInFile';
 
-/** The keys in the file's order, then any the file did not have in the fields' order (Decap's). */
-function keyOrder(data: Record<string, unknown>, sortedKeys: string[]): string[] {
-  const inFile = Array.isArray(data[KEY_ORDER]) ? (data[KEY_ORDER] as string[]) : [];
-  const rank = (key: string) => {
-    const index = sortedKeys.indexOf(key);
-    return index === -1 ? sortedKeys.length : index;
-  };
-  const added = Object.keys(data).filter((key) => key !== KEY_ORDER && !inFile.includes(key));
-  return [...inFile.filter((key) => key in data), ...added.sort((a, b) => rank(a) - rank(b))];
+type KeyOrders = Record<string, string[]>;
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function recordKeyOrders(value: unknown, path: string, orders: KeyOrders): KeyOrders {
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) recordKeyOrders(item, `${path}/${index}`, orders);
+  } else if (isObject(value)) {
+    orders[path] = Object.keys(value);
+    for (const [key, inner] of Object.entries(value)) recordKeyOrders(inner, path ? `${path}/${key}` : key, orders);
+  }
+  return orders;
+}
+
+/**
+ * `value` with each object's keys in the file's order; keys the file did not have follow, at the
+ * top in the order of the fields (as Decap sorts them), inside in the order they were added.
+ */
+function inFileOrder(value: unknown, path: string, orders: KeyOrders, sortedKeys: string[]): unknown {
+  if (Array.isArray(value)) return value.map((item, index) => inFileOrder(item, `${path}/${index}`, orders, sortedKeys));
+  if (!isObject(value)) return value;
+  const inFile = (orders[path] ?? []).filter((key) => key in value);
+  const rank = (key: string) => (path === '' && sortedKeys.includes(key) ? sortedKeys.indexOf(key) : sortedKeys.length);
+  const added = Object.keys(value)
+    .filter((key) => key !== KEY_ORDER && !inFile.includes(key))
+    .sort((a, b) => rank(a) - rank(b));
+  return Object.fromEntries([...inFile, ...added].map((key) => [key, inFileOrder(value[key], path ? `${path}/${key}` : key, orders, sortedKeys)]));
 }
 
 const MONTH_OR_DAY = /^\d+-\d{2}$/;
 const SINGLE_WORD = /^[\p{L}\p{N}_-]+$/u;
 
 function yamlText(data: Record<string, unknown>, sortedKeys: string[] = []): string {
-  const ordered = Object.fromEntries(keyOrder(data, sortedKeys).map((key) => [key, data[key]]));
-  const document = new Document(ordered);
+  const orders = isObject(data[KEY_ORDER]) ? (data[KEY_ORDER] as KeyOrders) : {};
+  const document = new Document(inFileOrder(data, '', orders, sortedKeys));
   visit(document, {
     Seq(_key, node) {
       // A list of single words (theme names, matching words) on one line, as the content writes them.
@@ -58,7 +78,7 @@ function yamlText(data: Record<string, unknown>, sortedKeys: string[] = []): str
 
 function readYaml(text: string): Record<string, unknown> {
   const data = (parseYaml(text) as Record<string, unknown> | null) ?? {};
-  return { ...data, [KEY_ORDER]: Object.keys(data) };
+  return { ...data, [KEY_ORDER]: recordKeyOrders(data, '', {}) };
 }
 
 /** content/settings.yaml and other YAML files. */
