@@ -9,10 +9,10 @@ import { startThrowawaySite, type ThrowawaySite } from './throwawaySite.ts';
 
 /**
  * The committee's CMS end to end, in Chromium, on a throwaway copy of the site running as
- * `npm start` runs it (astro dev and Decap's local backend in git mode, editorial workflow):
- * sign in, create and publish a topic, edit the settings and a program section, see the
- * refusals, then build the copy and check what readers get. The tests share one copy and run
- * in order.
+ * `npm start` runs it (astro dev and Decap's local backend in git mode): sign in, find the
+ * editor in the committee's words, create and publish a topic, edit the settings and a program
+ * section (each save changing only what was edited), see the refusals, then build the copy and
+ * check what readers get. The tests share one copy and run in order.
  */
 
 const PORTS = {
@@ -55,6 +55,7 @@ test.afterAll(async () => {
  * nothing, which Chromium reports as an uncaught "undefined".
  */
 function watchConsole(page: Page, { refusesSaves = false } = {}): string[] {
+  dialogs = [];
   const problems: string[] = [];
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
@@ -65,26 +66,33 @@ function watchConsole(page: Page, { refusesSaves = false } = {}): string[] {
     const refusedSave = refusesSaves && !error.name && error.message === 'undefined';
     if (!refusedSave) problems.push(`${error.name}: ${error.message}`);
   });
-  page.on('dialog', (dialog) => void dialog.accept()); // "Are you sure you want to publish this entry?"
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.accept();
+  });
   return problems;
 }
+/** The browser dialogs (alerts, confirmations) the page opened since watchConsole. */
+let dialogs: string[] = [];
 
 async function signIn(page: Page): Promise<void> {
   await page.goto(`${site.url}/admin/`);
-  await page.getByRole('button', { name: 'Login' }).click();
-  await expect(page.getByRole('heading', { name: 'Collections' })).toBeVisible();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'What you can edit' })).toBeVisible();
 }
 
-/** Save, mark ready, publish: the editorial workflow from draft to the published site. */
-async function saveAndPublish(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByText('Changes saved')).toBeVisible({ timeout: 30_000 });
-  await page.getByRole('button', { name: /^Status: Draft/ }).click();
-  await page.getByText('Ready', { exact: true }).click();
-  await expect(page.getByRole('button', { name: /^Status: Ready/ })).toBeVisible({ timeout: 30_000 });
+/** Publish → Publish now: one step from the editor to the site, with no dialog on the way. */
+async function publish(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Publish', exact: true }).click();
   await page.getByText('Publish now', { exact: true }).click();
-  await expect(page.getByText('Entry published')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Published. The site is being updated, which takes a few minutes.')).toBeVisible({ timeout: 30_000 });
+  expect(dialogs).toEqual([]);
+}
+
+/** `source` with exactly one piece of text replaced: what a file should be after one edit. */
+function withOneEdit(source: string, before: string, after: string): string {
+  expect(source.split(before).length - 1, `"${before}" occurs once`).toBe(1);
+  return source.replace(before, after);
 }
 
 async function eventually<T>(read: () => Promise<T>, timeout = 30_000): Promise<T> {
@@ -106,15 +114,45 @@ test('signs in with the local backend and lists example topics with their flag',
   expect(response?.headers()['content-security-policy']).toContain("'unsafe-eval'");
   expect(response?.headers()['cross-origin-opener-policy']).toBe('same-origin-allow-popups');
   await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex, nofollow');
-  await page.getByRole('button', { name: 'Login' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByText('2027-05 · Looking back on the year and planning next steps · Example topic')).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test('speaks the committee’s words: a readable New button, no Workflow, no deleting sections or settings', async ({ page }) => {
+  const problems = watchConsole(page);
+  await signIn(page);
+  await page.goto(`${site.url}/admin/#/collections/topics`);
+  // Plain letters every font has (Decap's own "＋" is missing from Debian's fonts).
+  const newTopic = page.getByRole('link', { name: 'New monthly topic', exact: true });
+  await expect(newTopic).toHaveText('New monthly topic');
+  await expect(page.getByRole('button', { name: 'Add new' })).toBeVisible();
+  for (const generic of ['Quick add', 'Workflow', 'New Post', 'Contents']) await expect(page.getByText(generic, { exact: true })).toHaveCount(0);
+
+  await page.goto(`${site.url}/admin/#/collections/settings/entries/settings`);
+  await expect(page.getByLabel('Opens on', { exact: true })).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+  await expect(page.getByRole('button', { name: /Delete/ })).toHaveCount(0);
+
+  await page.goto(`${site.url}/admin/#/collections/program`);
+  await expect(page.getByText('Sections cannot be added or removed here', { exact: false })).toBeVisible();
+  await expect(page.getByRole('link', { name: /^New / })).toHaveCount(0);
+  await page.goto(`${site.url}/admin/#/collections/program/entries/membership-and-conduct`);
+  await expect(page.getByLabel('Heading', { exact: true })).toHaveValue('Membership and conduct');
+  // Nothing changed yet: the toolbar says the section is as published, and offers no delete.
+  await expect(page.getByRole('button', { name: 'Published', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: /Delete/ })).toHaveCount(0);
+  await page.getByLabel('Heading', { exact: true }).fill('Membership and conduct rules');
+  await expect(page.getByRole('button', { name: 'Publish', exact: true })).toBeVisible();
+  await expect(page.getByText('Not published yet')).toBeVisible();
+  await expect(page.getByRole('button', { name: /Delete/ })).toHaveCount(0);
+
   expect(problems).toEqual([]);
 });
 
 test('creates a topic through the editor, previews it with the site’s style, and publishes it', async ({ page }) => {
   const problems = watchConsole(page);
   await signIn(page);
-  await page.locator('a[href="#/collections/topics/new"]').click(); // the "New" button's glyph has no font here
+  await page.getByRole('link', { name: 'New monthly topic', exact: true }).click();
   const month = page.getByLabel('Month', { exact: true });
   await expect(month).toHaveValue(/^\d{4}-\d{2}$/); // the suggested month, loaded before we type
   topicMonth = await month.inputValue();
@@ -123,8 +161,11 @@ test('creates a topic through the editor, previews it with the site’s style, a
 
   await page.getByLabel('Title', { exact: true }).fill(TOPIC_TITLE);
   await page.getByLabel('Summary', { exact: true }).fill('How working in different kinds of libraries shapes what each of you can learn from the other.');
-  await page.getByRole('button', { name: 'Add question' }).click();
-  await page.getByLabel('Question', { exact: true }).fill('Which parts of your work would look different in the other’s library?');
+  await page.getByRole('button', { name: 'Add a question' }).click();
+  // A question is a box of several lines, so a long one is never cut off.
+  const question = page.getByLabel('Question', { exact: true });
+  expect(await question.evaluate((element) => element.tagName)).toBe('TEXTAREA');
+  await question.fill('Which parts of your work would look different in the other’s library?\nWhich would stay the same?');
   await page.locator('input[id^="themes-field"]').fill('Career');
   await page.getByText('Career paths', { exact: true }).click();
 
@@ -134,18 +175,19 @@ test('creates a topic through the editor, previews it with the site’s style, a
   // The site's stylesheet is applied: the text column has the site's measure (42rem).
   await expect(preview.locator('article.prose')).toHaveCSS('max-width', '672px');
 
-  await saveAndPublish(page);
+  await publish(page);
   const file = `content/topics/${topicMonth}-${TOPIC_SLUG}.md`;
   const source = await eventually(() => site.read(file));
   const topic = topicSchema.parse(parseFrontmatter(source).frontmatter);
   expect(topic).toMatchObject({ title: TOPIC_TITLE, month: topicMonth, themes: ['career-paths'], example: false, draft: false });
+  expect(topic.questions).toEqual(['Which parts of your work would look different in the other’s library?\nWhich would stay the same?']);
   expect(problems).toEqual([]);
 });
 
 test('refuses a second topic for a month that already has one', async ({ page }) => {
   const problems = watchConsole(page, { refusesSaves: true });
   await signIn(page);
-  await page.locator('a[href="#/collections/topics/new"]').click();
+  await page.getByRole('link', { name: 'New monthly topic', exact: true }).click();
   const month = page.getByLabel('Month', { exact: true });
   await expect(month).toHaveValue(/^\d{4}-\d{2}$/);
   expect(await month.inputValue()).not.toBe(topicMonth); // the next month that has no topic
@@ -154,14 +196,15 @@ test('refuses a second topic for a month that already has one', async ({ page })
   await page.getByLabel('Program year', { exact: true }).fill(topicProgramYear);
   await page.getByLabel('Title', { exact: true }).fill('A second topic for the same month');
   await page.getByLabel('Summary', { exact: true }).fill('This topic should never be saved, because its month is taken.');
-  await page.getByRole('button', { name: 'Add question' }).click();
+  await page.getByRole('button', { name: 'Add a question' }).click();
   await page.getByLabel('Question', { exact: true }).fill('Is this month already taken?');
   await page.locator('input[id^="themes-field"]').fill('Reflection');
   await page.getByText('Reflection', { exact: true }).click();
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await page.getByText('Publish now', { exact: true }).click();
 
   await expect(page.getByText(`Two topics are set for ${topicMonth}: this one and content/topics/${topicMonth}-${TOPIC_SLUG}.md. Keep one topic per month.`)).toBeVisible();
-  await expect(page.getByText('Unsaved changes')).toBeVisible();
+  await expect(page.getByText('Not published yet')).toBeVisible();
   await expect(site.read(`content/topics/${topicMonth}-a-second-topic-for-the-same-month.md`)).rejects.toThrow();
   expect(problems).toEqual([]);
 });
@@ -174,48 +217,56 @@ test('refuses an application window that closes before it opens, and a colour wi
   await expect(closes).toHaveValue('2027-07-15');
   await closes.fill('2027-05-20');
   await page.getByLabel('Accent colour', { exact: true }).fill('#ffcc00');
-  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByRole('button', { name: 'Publish', exact: true }).click();
+  await page.getByText('Publish now', { exact: true }).click();
   await expect(page.getByText('The application window closes (2027-05-20) before it opens (2027-06-01).')).toBeVisible();
   await expect(page.getByText(/^#ffcc00 has a contrast of 1\.\d+:1 against the white page background; WCAG AA needs at least 4\.5:1\. Choose a darker colour\.$/)).toBeVisible();
-  await expect(page.getByText('Unsaved changes')).toBeVisible();
+  await expect(page.getByText('Not published yet')).toBeVisible();
   expect(parseYaml(await site.read('content/settings.yaml')).applicationWindow).toEqual({ opens: '2027-06-01', closes: '2027-07-15' });
   expect(problems).toEqual([]);
 });
 
-test('changes the application window in settings and publishes it', async ({ page }) => {
+test('changes the application window in settings and publishes it, changing only that line', async ({ page }) => {
   const problems = watchConsole(page);
+  const before = await site.read('content/settings.yaml');
   await signIn(page);
   await page.goto(`${site.url}/admin/#/collections/settings/entries/settings`);
   const opens = page.getByLabel('Opens on', { exact: true });
   await expect(opens).toHaveValue('2027-06-01');
   await opens.fill('2027-06-20');
-  await saveAndPublish(page);
-  const settings = await eventually(async () => {
-    const parsed = settingsSchema.parse(parseYaml(await site.read('content/settings.yaml')));
-    if (parsed.applicationWindow.opens !== '2027-06-20') throw new Error('not yet');
-    return parsed;
+  await publish(page);
+  const after = await eventually(async () => {
+    const source = await site.read('content/settings.yaml');
+    if (settingsSchema.parse(parseYaml(source)).applicationWindow.opens !== '2027-06-20') throw new Error('not yet');
+    return source;
   });
-  expect(settings.applicationWindow).toEqual({ opens: '2027-06-20', closes: '2027-07-15' });
+  // Key order, quoting, long lines and list markers as they were: a diff of one line.
+  expect(after).toBe(withOneEdit(before, '  opens: 2027-06-01\n', '  opens: 2027-06-20\n'));
   expect(problems).toEqual([]);
 });
 
-test('edits a program section, previews it, and publishes it', async ({ page }) => {
+test('edits a program section’s list, previews it, and publishes only that edit', async ({ page }) => {
   const problems = watchConsole(page);
+  const file = 'content/program/membership-and-conduct.md';
+  const before = await site.read(file);
+  // The section has a bulleted list, which Decap's own writer would rewrite from "-" to "*".
+  const lastItem = before.trimEnd().split('\n').at(-1)!;
+  expect(lastItem).toMatch(/^- /);
   await signIn(page);
-  await page.goto(`${site.url}/admin/#/collections/program/entries/about`);
-  await expect(page.getByLabel('Heading', { exact: true })).toHaveValue('About the program');
+  await page.goto(`${site.url}/admin/#/collections/program/entries/membership-and-conduct`);
+  await expect(page.getByLabel('Heading', { exact: true })).toHaveValue('Membership and conduct');
   const text = page.locator('[data-slate-editor="true"]');
-  await text.getByText('You choose how to talk.', { exact: false }).click();
+  await text.getByText('Membership.', { exact: true }).click();
   await page.keyboard.press('Control+End');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type(SECTION_SENTENCE);
-  await expect(page.frameLocator('#preview-pane').getByText(SECTION_SENTENCE)).toBeVisible();
-  await saveAndPublish(page);
-  await eventually(async () => {
-    const { frontmatter, content } = parseFrontmatter(await site.read('content/program/about.md'));
-    expect(frontmatter).toMatchObject({ title: 'About the program', order: 10 });
-    expect(content).toContain(SECTION_SENTENCE);
+  await page.keyboard.type(` ${SECTION_SENTENCE}`);
+  await expect(page.frameLocator('#preview-pane').getByText(SECTION_SENTENCE, { exact: false })).toBeVisible();
+  await publish(page);
+  const after = await eventually(async () => {
+    const source = await site.read(file);
+    if (!source.includes(SECTION_SENTENCE)) throw new Error('not yet');
+    return source;
   });
+  expect(after).toBe(withOneEdit(before, lastItem, `${lastItem} ${SECTION_SENTENCE}`));
   expect(problems).toEqual([]);
 });
 
@@ -234,7 +285,7 @@ test('a build shows the application status that follows the new window', async (
   // 10 June 2027: inside the old window (1 June to 15 July), before the new one opens (20 June).
   const dist = await site.build('2027-06-10T16:00:00Z');
   const home = await readFile(join(dist, 'index.html'), 'utf8');
-  expect(home).toContain('Applications for 2027-2028 open on June 20, 2027 at 12:00 am EDT.');
+  expect(home).toContain('Applications for 2027-2028 open on June 20, 2027, at midnight EDT.');
   expect(home).not.toContain('are open until');
 });
 
@@ -246,7 +297,7 @@ test('the built /admin page loads under its own Content-Security-Policy without 
   expect(headers['content-security-policy']).toContain("connect-src 'self' https://api.github.com");
   expect(headers['x-robots-tag']).toBe('noindex, nofollow');
   // No local backend in a production build: the GitHub sign-in (through Netlify) is offered.
-  await expect(page.getByRole('button', { name: 'Login with GitHub' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('button', { name: 'Sign in with GitHub' })).toBeVisible({ timeout: 30_000 });
   expect(problems).toEqual([]);
 
   const options = JSON.parse((await page.locator('#cms-options').textContent()) ?? '{}') as { previewStyles: string[] };
