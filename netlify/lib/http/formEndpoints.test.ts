@@ -69,6 +69,10 @@ describe('a valid submission', () => {
     expect(confirmation.html).toContain('E-resource management, Metadata');
     const notice = sent.find((email) => email.to.includes('committee@nasig.example'))!;
     expect(notice.text).toContain(path);
+    // It leads to the record's page in the workspace, at the site's address; never to a folder on a disk.
+    expect(notice.text).toMatch(new RegExp(`^Open it in the committee workspace: https?://[^/]+/committee/applications/${id}/\\?year=2027-2028$`, 'm'));
+    expect(notice.html).toMatch(new RegExp(`<a href="https?://[^/"]+/committee/applications/${id}/\\?year=2027-2028">`));
+    expect(notice.text).not.toContain(process.cwd());
     // The committee notice names the record, never the person.
     for (const personal of ['Ada', 'ada@example.org', 'Example State University', 'licensing']) {
       expect(`${notice.subject} ${notice.text} ${notice.html}`).not.toContain(personal);
@@ -98,6 +102,25 @@ describe('a valid submission', () => {
     expect(odd).toContain('Thank you: we have received it');
     expect(odd).not.toContain('Reference:');
     expect(odd).not.toContain('nonsense');
+  });
+
+  it('sends the committee a notice of an evaluation that opens its file on GitHub, and of a message that opens its page', async () => {
+    const evaluation = randomUUID();
+    const message = randomUUID();
+    const sentBefore = env.resend.sent.length;
+    expect((await postJson('mentorEvaluation', { ...evaluationAnswers(), submissionId: evaluation })).status).toBe(201);
+    expect((await postJson('message', { ...messageAnswers(), submissionId: message })).status).toBe(201);
+    await env.settle();
+    const notices = env.resend.sent.slice(sentBefore).filter((email) => email.to.includes('committee@nasig.example'));
+    const evaluationNotice = notices.find((email) => email.subject.includes('evaluation'))!;
+    expect(evaluationNotice.text).toContain(`Open the file on GitHub: ${env.github.url}/nasig/mentoring-records/blob/main/evaluations/2026-2027/mentor/${evaluation}.json`);
+    const messageNotice = notices.find((email) => email.subject.includes('message'))!;
+    expect(messageNotice.text).toMatch(new RegExp(`^Open it in the committee workspace: https?://[^/]+/committee/messages/${message}/$`, 'm'));
+    for (const notice of [evaluationNotice, messageNotice]) {
+      for (const personal of [evaluationAnswers().name, evaluationAnswers().email, messageAnswers().name, messageAnswers().email]) {
+        expect(`${notice.subject} ${notice.text} ${notice.html}`).not.toContain(String(personal));
+      }
+    }
   });
 
   it.each(['mentorEvaluation', 'menteeEvaluation', 'message'] as const)('%s is stored under the running program year', async (name) => {

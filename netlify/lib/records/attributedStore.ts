@@ -10,6 +10,7 @@ export function attributedStore(store: RecordsStore, login: string): RecordsStor
   const signed = (message: CommitMessage): CommitMessage => (typeof message === 'string' ? by(message) : (files) => by(message(files)));
   return {
     description: store.description,
+    ...(store.webUrl ? { webUrl: (path: string) => store.webUrl!(path) } : {}),
     createFile: (path, content, message) => store.createFile(path, content, by(message)),
     createFiles: (files, message) => store.createFiles(files, signed(message)),
     readFile: (path) => store.readFile(path),

@@ -142,6 +142,16 @@ const gitBlobSha = (bytes: Uint8Array) => createHash('sha1').update(`blob ${byte
 /** Files this many at a time when a folder is read file by file. */
 const READ_CONCURRENCY = 8;
 
+/**
+ * GitHub's web address for an API base: github.com for api.github.com, and the same host
+ * without /api/v3 for GitHub Enterprise Server (or a local stand-in).
+ */
+export function webOrigin(apiBaseUrl: string | undefined): string {
+  const base = (apiBaseUrl ?? 'https://api.github.com').replace(/\/+$/, '');
+  if (/^https:\/\/api\.github\.com$/i.test(base)) return 'https://github.com';
+  return base.replace(/\/api\/v3$/i, '');
+}
+
 export function createGitHubRecordsStore(options: GitHubRecordsStoreOptions): RecordsStore {
   const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(options.repo);
   if (!match) throw new Error(`The records repository must look like owner/name, not ${JSON.stringify(options.repo)}.`);
@@ -561,6 +571,10 @@ export function createGitHubRecordsStore(options: GitHubRecordsStoreOptions): Re
 
   return {
     description: `GitHub repository ${where}`,
+
+    webUrl(path) {
+      return `${webOrigin(options.baseUrl)}/${owner}/${repo}/blob/${encodeURIComponent(branch)}/${path.split('/').map(encodeURIComponent).join('/')}`;
+    },
 
     async createFile(path, content, message) {
       checkRecordPath(path);

@@ -63,6 +63,11 @@ export interface RecordsStore {
   /** For logs and messages: where records go (never includes a secret). */
   readonly description: string;
   /**
+   * The address at which a committee member opens a file in a browser (GitHub's page of the
+   * file), when the store has one; the local stores have none.
+   */
+  webUrl?(path: string): string;
+  /**
    * Creates a file in one commit. When the path already exists the store is left unchanged and
    * the existing file is returned with created: false (so a replayed submission is idempotent).
    */

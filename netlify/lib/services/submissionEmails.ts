@@ -83,30 +83,65 @@ ${manage ? `<p>${escapeHtml(linkSentence(form))}</p>\n<p><a href="${escapeHtml(m
   return { from, to: [String(record.answers.email)], replyTo: settings.contactEmail, subject, text, html };
 }
 
+/** Where the committee opens a record: its page in the workspace, or its file on GitHub. */
+export interface RecordLink {
+  url: string;
+  label: string;
+}
+
 /**
- * The committee's notice: where the record is, never what it says (no personal data leaves the
- * records repository by this route), and a flag when the address applied before this year.
+ * The link a committee notice gives for a record: the workspace's page of an application or a
+ * message (netlify/lib/committee/routes.ts), at the site's public address; for an evaluation,
+ * which has no page of its own, the file in the records repository on GitHub, or the
+ * workspace's evaluations page when the records are in the local store (never in production).
+ */
+export function recordLink(
+  form: FormDefinition,
+  recordId: string,
+  programYear: string,
+  path: string,
+  where: { siteUrl: string; webUrl?: ((path: string) => string) | undefined },
+): RecordLink {
+  if (form.recordType === 'application') return { url: `${where.siteUrl}/committee/applications/${recordId}/?year=${programYear}`, label: 'Open it in the committee workspace' };
+  if (form.recordType === 'message') return { url: `${where.siteUrl}/committee/messages/${recordId}/`, label: 'Open it in the committee workspace' };
+  if (where.webUrl) return { url: where.webUrl(path), label: 'Open the file on GitHub' };
+  return { url: `${where.siteUrl}/committee/evaluations/`, label: 'See the year’s evaluations in the committee workspace' };
+}
+
+/**
+ * The committee's notice: a link to the record and where it is stored, never what it says (no
+ * personal data leaves the records repository by this route), and a flag when the address
+ * applied before this year.
  */
 export function committeeNotice(
   form: FormDefinition,
   record: RecordEnvelope,
-  details: { path: string; recordsLocation: string; earlierRecordId: string | null; queued: boolean },
+  details: { path: string; recordsLocation: string; link: RecordLink; earlierRecordLink: RecordLink | null; earlierRecordId: string | null; queued: boolean },
   from: string,
   to: string,
 ): OutgoingEmail {
   const kind = form.recordType === 'message' ? 'confidential message' : `${form.role} ${form.recordType}`; // no personal data
-  const lines = [
+  const queued = details.queued
+    ? 'The records repository was unavailable, so the record is held and will be committed by the next drain (within the hour); the link works from then.'
+    : '';
+  const earlier = details.earlierRecordId ? `Note: the same email address already sent an application for ${record.programYear} (record ${details.earlierRecordId}).` : '';
+  const text = [
     `A new ${kind} for ${record.programYear} has arrived.`,
+    '',
+    `${details.link.label}: ${details.link.url}`,
     '',
     `Record: ${details.path}`,
     `In: ${details.recordsLocation}`,
-    details.queued ? 'The records repository was unavailable, so the record is held and will be committed by the next drain (within the hour).' : '',
-    details.earlierRecordId ? `Note: the same email address already sent an application for ${record.programYear} (record ${details.earlierRecordId}).` : '',
-  ].filter((line, index, all) => line !== '' || (index > 0 && all[index - 1] !== ''));
-  const text = lines.join('\n');
-  const html = `<!doctype html><html lang="en"><body style="font-family:system-ui,sans-serif;line-height:1.5">${lines
-    .filter(Boolean)
-    .map((line) => `<p>${escapeHtml(line)}</p>`)
-    .join('')}</body></html>`;
+    ...(queued ? [queued] : []),
+    ...(earlier ? [earlier, ...(details.earlierRecordLink ? [`The earlier one: ${details.earlierRecordLink.url}`] : [])] : []),
+  ].join('\n');
+  const link = (target: RecordLink) => `<a href="${escapeHtml(target.url)}">${escapeHtml(target.label)}</a>`;
+  const html = `<!doctype html><html lang="en"><body style="font-family:system-ui,sans-serif;line-height:1.5">${[
+    `<p>${escapeHtml(`A new ${kind} for ${record.programYear} has arrived.`)}</p>`,
+    `<p>${link(details.link)}</p>`,
+    `<p>Record: ${escapeHtml(details.path)}<br>In: ${escapeHtml(details.recordsLocation)}</p>`,
+    queued ? `<p>${escapeHtml(queued)}</p>` : '',
+    earlier ? `<p>${escapeHtml(earlier)}${details.earlierRecordLink ? ` ${link({ ...details.earlierRecordLink, label: 'Open the earlier one' })}` : ''}</p>` : '',
+  ].join('')}</body></html>`;
   return { from, to: [to], subject: `New ${kind} (${record.programYear})`, text, html };
 }

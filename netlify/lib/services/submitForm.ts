@@ -13,7 +13,7 @@ import type { DurableQueue } from '../queue/durableQueue.ts';
 import { RecordsUnavailableError, type RecordsStore } from '../records/recordsStore.ts';
 import { applicationLink } from '../privacy/applicationLink.ts';
 import { type HeldForReview, holdForReview } from './heldForReview.ts';
-import { committeeNotice, confirmationEmail } from './submissionEmails.ts';
+import { committeeNotice, confirmationEmail, recordLink } from './submissionEmails.ts';
 
 /** A record the store would not take, held for the drain. */
 export interface HeldRecord {
@@ -191,7 +191,20 @@ async function sendNotifications(form: FormDefinition, record: RecordEnvelope, p
       what: 'confirmation',
     },
     {
-      email: committeeNotice(form, record, { path, recordsLocation: ports.records.description, earlierRecordId, queued }, ports.sender, ports.committeeEmail),
+      email: committeeNotice(
+        form,
+        record,
+        {
+          path,
+          recordsLocation: ports.records.description,
+          link: recordLink(form, record.id, record.programYear, path, { siteUrl: ports.siteUrl, webUrl: ports.records.webUrl?.bind(ports.records) }),
+          earlierRecordLink: earlierRecordId ? recordLink(form, earlierRecordId, record.programYear, '', { siteUrl: ports.siteUrl }) : null,
+          earlierRecordId,
+          queued,
+        },
+        ports.sender,
+        ports.committeeEmail,
+      ),
       idempotencyKey: `${record.id}-committee-notice`,
       what: 'committee notice',
     },
