@@ -4,7 +4,8 @@
  * batch (one idempotency key per pair, so a retry sends nothing twice), then the matches file
  * records the end in one commit: `status: ended` and `ended: {on, reason, emails}`. The pair is
  * never deleted, and the matching engine never proposes it again. A form opened before the
- * matches file changed changes nothing and sends nothing.
+ * matches file changed changes nothing and sends nothing. Someone who has withdrawn their
+ * application (reviews.ts) is written to no more: only their partner is told.
  */
 import { z } from 'zod';
 import { zonedDate } from '../../../src/lib/zonedTime.ts';
@@ -17,6 +18,7 @@ import { matchesPath, type Person } from '../mailing/pairs.ts';
 import { sha256 } from '../mailing/ports.ts';
 import { loadMatches } from '../matching/applications.ts';
 import { RecordsConflictError, type RecordsStore } from '../records/recordsStore.ts';
+import { loadReviews, withdrawnIds } from '../reviews/reviews.ts';
 
 export const END_REASONS = [
   { value: 'leaving', label: 'One of them is leaving the program' },
@@ -85,10 +87,13 @@ export async function endPair(
   if (!matches || !pair || !request.people) return { kind: 'not-found' };
   if (pair.status !== 'active') return { kind: 'not-active' };
 
-  const emails = pairEndedEmails(request.people, ports);
+  const withdrawn = withdrawnIds(await loadReviews(ports.store, year));
+  const told = (['mentee', 'mentor'] as const).filter((role) => !withdrawn.has(pair[role]));
+  const people = request.people;
+  const emails = told.map((role) => pairEndedEmail(people, role, ports));
   let ids: string[];
   try {
-    ids = (await ports.mailer.sendBatch(emails, { idempotencyKey: `pair-ended/${year}/${sha256(introductionKey(pair))}` })).ids;
+    ids = emails.length === 0 ? [] : (await ports.mailer.sendBatch(emails, { idempotencyKey: `pair-ended/${year}/${sha256(introductionKey(pair))}` })).ids;
   } catch (error) {
     if (error instanceof MailerError) {
       ports.log(`pairs: the emails ending pair ${pair.id} were not sent (${error.message}); nothing changed.`);
@@ -99,13 +104,11 @@ export async function endPair(
   const next = endedMatches(matches.matches, pair.id, {
     on: zonedDate(ports.now(), ports.settings.timeZone),
     reason: reasonText(parsed.data),
-    emails: [
-      { role: 'mentee', emailId: ids[0] ?? '' },
-      { role: 'mentor', emailId: ids[1] ?? '' },
-    ],
+    emails: told.map((role, index) => ({ role, emailId: ids[index] ?? '' })),
   });
+  const whoWasTold = told.length === 2 ? 'both told by email' : told.length === 1 ? `the ${told[0]} told by email; the other had withdrawn` : 'both had withdrawn';
   try {
-    await ports.store.writeFile(matchesPath(year), `${JSON.stringify(next, null, 2)}\n`, `End pair ${pair.id} for ${year} (both told by email)`, matches.sha);
+    await ports.store.writeFile(matchesPath(year), `${JSON.stringify(next, null, 2)}\n`, `End pair ${pair.id} for ${year} (${whoWasTold})`, matches.sha);
   } catch (error) {
     // The emails went with a key that makes a repeat within a day send nothing again.
     if (error instanceof RecordsConflictError) return { kind: 'stale' };
