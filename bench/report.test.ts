@@ -35,3 +35,74 @@ describe('the benchmark report', () => {
     expect(headline['matching.500x300.ms']).toBe(1200);
   });
 });
+
+describe('the developer loop section', () => {
+  const startRun = (readyMs: number, servedMs: number) => ({ readyMs, servedMs, firstFunctionMs: 80, loadAverage1m: 3 });
+  const loop: NonNullable<Results['developerLoop']> = {
+    measuredAt: '2026-12-03T15:00:00.000Z',
+    runs: 3,
+    coldStart: { readyMs: 14_000, servedMs: 21_000, runs: [startRun(14_000, 21_000), startRun(13_000, 19_000), startRun(15_000, 22_000)] },
+    warmStart: { readyMs: 6_000, servedMs: 8_000, runs: [startRun(6_000, 8_000), startRun(5_000, 7_000), startRun(7_000, 9_000)] },
+    firstFunctionMs: { cold: 80, warm: 60 },
+    build: { ms: 12_000, runs: [12_000, 11_000, 13_000] },
+    baseline: { coldStartMs: 3_500, warmStartMs: 2_500, buildMs: 3_400, coldRuns: [3_500, 3_400, 3_600], warmRuns: [2_500, 2_400, 2_600], buildRuns: [3_400, 3_300, 3_500] },
+    npmTest: null,
+    loadAverage: { atStart: 3, atEnd: 2, max: 5 },
+  };
+
+  it('judges the start times against the issue’s targets, beside the bare Astro project', () => {
+    const { markdown, headline } = renderReport({ ...bare, developerLoop: loop });
+    expect(markdown).toContain(
+      '| `npm start` cold: site, forms with their functions and /admin/ served | 21.0 s (program page 14.0 s) | 3.5 s (bare `astro dev`) | ≤ 20 s | **FAIL** |',
+    );
+    expect(markdown).toContain('| `npm start` warm: the same | 8.0 s (program page 6.0 s) | 2.5 s (bare `astro dev`) | ≤ 10 s | **pass** |');
+    expect(markdown).toContain('| Cold start, program page | 14.0 s | 3.5 s | 14.0 s, 13.0 s, 15.0 s | 3.5 s, 3.4 s, 3.6 s |');
+    expect(markdown).toContain('| `npm run build` | 12.0 s | 3.4 s |');
+    expect(headline['devloop.coldServedMs']).toBe(21_000);
+    expect(markdown).not.toContain('developer loop;');
+  });
+
+  it('says the machine was busy, and that npm test was not timed unless asked', () => {
+    const { markdown } = renderReport({ ...bare, developerLoop: loop });
+    expect(markdown).toContain('5 at most (**busy**');
+    expect(markdown).toMatch(/\| `npm test` wall time \| not measured: .*--with-npm-test/);
+    const quiet = renderReport({
+      ...bare,
+      developerLoop: { ...loop, loadAverage: { atStart: 0.5, atEnd: 0.4, max: 1 }, npmTest: { ms: 600_000, runs: [{ ms: 600_000, passed: true }] } },
+    }).markdown;
+    expect(quiet).not.toContain('**busy**');
+    expect(quiet).toContain('| `npm test` wall time | 10 min 0 s |');
+  });
+
+  it('reports start/stop cycles with each failure and its reason', () => {
+    const run = (cycle: number, ok: boolean) => ({
+      cycle,
+      ok,
+      readyMs: 9_000,
+      servedMs: 10_000,
+      firstFunctionMs: 90,
+      failure: ok ? null : 'GET /admin/ answered 500',
+      loadAverage1m: 2,
+    });
+    const { markdown } = renderReport({
+      ...bare,
+      startCycles: {
+        measuredAt: '2026-12-03T15:10:00.000Z',
+        cycles: 20,
+        passed: 19,
+        failures: [{ cycle: 7, reason: 'GET /admin/ answered 500' }],
+        medianReadyMs: 9_000,
+        maxReadyMs: 9_000,
+        medianServedMs: 10_000,
+        maxServedMs: 10_000,
+        medianFirstFunctionMs: 90,
+        maxFirstFunctionMs: 90,
+        dataBeforeCycles: { cmsWorkspace: true, records: 1, outbox: 2 },
+        runs: Array.from({ length: 20 }, (_, index) => run(index + 1, index !== 6)),
+      },
+    });
+    expect(markdown).toContain('| Start/stop cycles of `npm start` with .data/ in use, each serving the forms and the CMS | 19 of 20 | – | all | **FAIL** |');
+    expect(markdown).toContain('**19 of 20 passed.**');
+    expect(markdown).toContain('- Cycle 7: GET /admin/ answered 500');
+  });
+});

@@ -4,9 +4,15 @@
  * figures for comparison. Figures that were not measured are said to be missing, never filled.
  */
 import type { BuildTimeResult } from './buildTime.ts';
+import type { DeveloperLoopResult } from './developerLoop.ts';
 import type { LighthousePageResult } from './lighthouse.ts';
 import { CATEGORIES } from './lighthouse.ts';
 import type { Weight } from './lib/pageWeights.ts';
+import type { StartCyclesResult } from './startCycles.ts';
+
+/** What `npm run bench` measures when no --only is given (startcycles runs only when named: it takes minutes). */
+export const PHASES = ['site', 'lighthouse', 'submissions', 'burst', 'matching', 'builds', 'devloop', 'mailing'] as const;
+export const OPTIONAL_PHASES = ['startcycles'] as const;
 
 interface Section {
   measuredAt: string;
@@ -110,6 +116,8 @@ export interface Results {
       targetMs: number | null;
     }>;
   };
+  developerLoop?: Section & DeveloperLoopResult;
+  startCycles?: Section & StartCyclesResult;
   headline: Record<string, number>;
   previousHeadline: Record<string, number>;
 }
@@ -267,6 +275,52 @@ export function renderReport(results: Results, notes = ''): { markdown: string; 
     });
   } else missing.push('matching');
 
+  const loop = results.developerLoop;
+  if (loop) {
+    const served = (start: DeveloperLoopResult['coldStart']) => `${seconds(start.servedMs)} (program page ${seconds(start.readyMs)})`;
+    targets.push(
+      {
+        figure: '`npm start` cold: site, forms with their functions and /admin/ served',
+        value: served(loop.coldStart),
+        baseline: `${seconds(loop.baseline.coldStartMs)} (bare \`astro dev\`)`,
+        target: '≤ 20 s',
+        pass: loop.coldStart.servedMs <= 20_000,
+        key: 'devloop.coldServedMs',
+        number: loop.coldStart.servedMs,
+      },
+      {
+        figure: '`npm start` warm: the same',
+        value: served(loop.warmStart),
+        baseline: `${seconds(loop.baseline.warmStartMs)} (bare \`astro dev\`)`,
+        target: '≤ 10 s',
+        pass: loop.warmStart.servedMs <= 10_000,
+        key: 'devloop.warmServedMs',
+        number: loop.warmStart.servedMs,
+      },
+      {
+        figure: 'First function call after ready (cold start)',
+        value: msText(loop.firstFunctionMs.cold),
+        baseline: '–',
+        target: '≤ 3 s',
+        pass: loop.firstFunctionMs.cold <= 3_000 && loop.firstFunctionMs.warm <= 3_000,
+        key: 'devloop.firstFunctionColdMs',
+        number: loop.firstFunctionMs.cold,
+      },
+    );
+  } else missing.push('developer loop');
+  const cycles = results.startCycles;
+  if (cycles) {
+    targets.push({
+      figure: `Start/stop cycles of \`npm start\` with .data/ in use, each serving the forms and the CMS`,
+      value: `${cycles.passed} of ${cycles.cycles}`,
+      baseline: '–',
+      target: 'all',
+      pass: cycles.passed === cycles.cycles && cycles.cycles >= 20,
+      key: 'startcycles.failed',
+      number: cycles.cycles - cycles.passed,
+    });
+  }
+
   const headline: Record<string, number> = {};
   for (const target of targets) if (target.number !== null) headline[target.key] = target.number;
   if (sub) Object.assign(headline, { 'submissions.p50Ms': sub.handler.p50Ms, 'submissions.p95Ms': sub.handler.p95Ms });
@@ -284,7 +338,7 @@ export function renderReport(results: Results, notes = ''): { markdown: string; 
     results.fullRun
       ? `Last run of all phases together: ${results.fullRun.date.slice(0, 16).replace('T', ' ')} UTC, ${minutes(results.fullRun.durationS)} (budget ${(results.budgetS ?? 900) / 60} min), load average ${results.fullRun.loadAverageAtStart} at its start.`
       : 'No run of all phases together is recorded yet.',
-    ...(results.phasesRun && results.phasesRun.length < 7
+    ...(results.phasesRun && PHASES.some((phase) => !results.phasesRun?.includes(phase))
       ? [
           '',
           `The latest run measured only: ${results.phasesRun.join(', ')} (${minutes(results.durationS ?? 0)}); the other sections come from earlier runs, each dated in its section.`,
@@ -431,6 +485,40 @@ export function renderReport(results: Results, notes = ''): { markdown: string; 
       '',
     );
   } else add('Not measured in this run.', '');
+
+  add('## 7. Developer loop', '');
+  if (loop) {
+    const busyLoop = loop.loadAverage.max > machine.cores;
+    const list = (values: number[]) => values.map((value) => seconds(value)).join(', ');
+    add(
+      `What a newcomer waits for, in a copy of the project, beside a bare Astro project (the baseline of section 3, with the same topics) started and built in the same run, alternately with it. Median of ${loop.runs} runs each. Measured ${dateOf(loop)}; load average ${loop.loadAverage.atStart} at the start, ${loop.loadAverage.max} at most${busyLoop ? ` (**busy**: other work shared the ${machine.cores} cores, so every figure here is slower than on a quiet machine; the baseline beside it was slowed alike)` : ''}.`,
+      '',
+      '- **Cold start**: `npm start` (node scripts/start.ts) with no .astro/, .netlify/, .data/, dist/ or caches in node_modules (.vite, .astro, .cache with the CMS bundle), as after a fresh clone. **Warm**: started again with what the cold start left.',
+      '- **Program page**: until `/` answers 200. **Served**: until the mentee form, its function (an invalid application answered 422 with its errors), `/admin/` and the CMS’s local backend have all answered too. The baseline is ready when a topic page answers 200.',
+      '- **First function call**: the invalid application posted as soon as the program page answered.',
+      '- **`npm run build`**: with dist/ removed and the caches the starts left, as a developer builds after working (cold builds are section 3).',
+      '',
+      '| Figure | Measured (median) | Baseline (median) | Runs | Baseline runs |',
+      '|---|---|---|---|---|',
+      `| Cold start, program page | ${seconds(loop.coldStart.readyMs)} | ${seconds(loop.baseline.coldStartMs)} | ${list(loop.coldStart.runs.map((entry) => entry.readyMs))} | ${list(loop.baseline.coldRuns)} |`,
+      `| Cold start, all served | ${seconds(loop.coldStart.servedMs)} | – | ${list(loop.coldStart.runs.map((entry) => entry.servedMs))} | – |`,
+      `| Warm start, program page | ${seconds(loop.warmStart.readyMs)} | ${seconds(loop.baseline.warmStartMs)} | ${list(loop.warmStart.runs.map((entry) => entry.readyMs))} | ${list(loop.baseline.warmRuns)} |`,
+      `| Warm start, all served | ${seconds(loop.warmStart.servedMs)} | – | ${list(loop.warmStart.runs.map((entry) => entry.servedMs))} | – |`,
+      `| First function call after ready (cold / warm) | ${msText(loop.firstFunctionMs.cold)} / ${msText(loop.firstFunctionMs.warm)} | – | ${loop.coldStart.runs.map((entry) => msText(entry.firstFunctionMs)).join(', ')} / ${loop.warmStart.runs.map((entry) => msText(entry.firstFunctionMs)).join(', ')} | – |`,
+      `| \`npm run build\` | ${seconds(loop.build.ms)} | ${seconds(loop.baseline.buildMs)} | ${list(loop.build.runs)} | ${list(loop.baseline.buildRuns)} |`,
+      loop.npmTest
+        ? `| \`npm test\` wall time${loop.npmTest.measuredAt && loop.npmTest.measuredAt !== loop.measuredAt ? ` (measured ${dateOf({ measuredAt: loop.npmTest.measuredAt })})` : ''} | ${minutes(loop.npmTest.ms / 1000)} | – | ${loop.npmTest.runs.map((entry) => `${minutes(entry.ms / 1000)}${entry.passed ? '' : ' (failed)'}`).join(', ')} | – |`
+        : '| `npm test` wall time | not measured: about ten minutes a run, so only with `npm run bench -- --only devloop --with-npm-test` | – | – | – |',
+      '',
+    );
+  } else add('Not measured in this run.', '');
+  if (cycles) {
+    add(
+      `**Start/stop cycles** (${dateOf(cycles)}; \`node bench/startCycles.ts\`, or \`npm run bench -- --only startcycles\`): one start first uses the product so .data/ holds the CMS’s workspace, ${cycles.dataBeforeCycles.records} application record${cycles.dataBeforeCycles.records === 1 ? '' : 's'} and ${cycles.dataBeforeCycles.outbox} outbox email${cycles.dataBeforeCycles.outbox === 1 ? '' : 's'}; then ${cycles.cycles} starts in a row, each checked (program page, the mentee form and its function, /admin/ and the CMS’s backend, nothing alarming printed), stopped by its process group and its ports found free before the next. **${cycles.passed} of ${cycles.cycles} passed.** Program page after a median of ${seconds(cycles.medianReadyMs)} (at most ${seconds(cycles.maxReadyMs)}); all served after ${seconds(cycles.medianServedMs)} (at most ${seconds(cycles.maxServedMs)}); the first function call took ${msText(cycles.medianFirstFunctionMs)} (at most ${msText(cycles.maxFirstFunctionMs)}). Load average during the cycles: ${Math.min(...cycles.runs.map((entry) => entry.loadAverage1m))} to ${Math.max(...cycles.runs.map((entry) => entry.loadAverage1m))}.`,
+      '',
+      ...(cycles.failures.length ? ['Failures:', '', ...cycles.failures.map((failure) => `- Cycle ${failure.cycle}: ${failure.reason}`), ''] : []),
+    );
+  }
 
   add(
     '## Load during the run',

@@ -2,12 +2,17 @@
  * `npm run bench`: every benchmark of issue 7 in one run, written to bench/results.json and
  * docs/benchmarks.md (ADR 0007 explains the method). Not part of `npm test`.
  *
- *   node bench/run.ts [--only site,lighthouse,submissions,burst,matching,builds,mailing]
+ *   node bench/run.ts [--only site,lighthouse,submissions,burst,matching,builds,devloop,mailing,startcycles]
+ *                     [--with-npm-test] [--cycles 20]
+ *
+ * startcycles (twenty start/stop cycles of npm start, bench/startCycles.ts) runs only when named;
+ * --with-npm-test adds `npm test`'s wall time to the developer loop (about ten minutes a run).
  *
  * With --only, sections not run are carried over from the previous bench/results.json (each
  * section keeps the date it was measured). The order keeps timed work apart: CPU-bound phases run
  * one at a time; only the drain, which waits a second between writes by design, runs beside them.
  */
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,10 +23,11 @@ import { copyProject, log, machine, nodeEnv, removeDir, ROOT, round, run, startP
 import { FORM_PATHS, searchRuntimeWeight, weighPage, weighSite, type PageType, type PageWeight } from './lib/pageWeights.ts';
 import { measureLighthouse } from './lighthouse.ts';
 import { startCompressingProxy } from './lib/compressingProxy.ts';
-import { renderReport, type Results } from './report.ts';
+import { OPTIONAL_PHASES, PHASES, renderReport, type Results } from './report.ts';
+import type { StartCyclesResult } from './startCycles.ts';
 
-const PHASES = ['site', 'lighthouse', 'submissions', 'burst', 'matching', 'builds', 'mailing'] as const;
-type Phase = (typeof PHASES)[number];
+type Phase = (typeof PHASES)[number] | (typeof OPTIONAL_PHASES)[number];
+const KNOWN: readonly Phase[] = [...PHASES, ...OPTIONAL_PHASES];
 
 /** Where Lighthouse loads the site and the baseline (gzip in front, as Netlify's CDN compresses). */
 const SITE_PORT = 8951;
@@ -38,17 +44,23 @@ const REPEAT_BUILDS_UNTIL_MS = 9 * 60_000;
 const RESULTS_FILE = join(ROOT, 'bench/results.json');
 const REPORT_FILE = join(ROOT, 'docs/benchmarks.md');
 
+/** Writes docs/benchmarks.md in the tree's own Markdown style (tables aligned), so `npm run lint` passes on it. */
+function writeReport(markdown: string): void {
+  writeFileSync(REPORT_FILE, markdown);
+  execFileSync(join(ROOT, 'node_modules/.bin/biome'), ['format', '--write', REPORT_FILE], { cwd: ROOT, stdio: 'ignore' });
+}
+
 function parsePhases(): Set<Phase> {
   const index = process.argv.indexOf('--only');
   if (process.argv.includes('--help')) {
     console.log(
-      `Usage: npm run bench [-- --only ${PHASES.join(',')}]\nWrites bench/results.json and docs/benchmarks.md.\n--only report writes docs/benchmarks.md again from bench/results.json (and bench/notes.md), measuring nothing.`,
+      `Usage: npm run bench [-- --only ${KNOWN.join(',')}] [--with-npm-test] [--cycles 20]\n${OPTIONAL_PHASES.join(', ')} runs only when named. --with-npm-test adds npm test's wall time to devloop.\nWrites bench/results.json and docs/benchmarks.md.\n--only report writes docs/benchmarks.md again from bench/results.json (and bench/notes.md), measuring nothing.`,
     );
     process.exit(0);
   }
-  if (index === -1) return new Set(PHASES);
+  if (index === -1) return new Set<Phase>(PHASES);
   const chosen = (process.argv[index + 1] ?? '').split(',').filter((name) => name && name !== 'report');
-  for (const name of chosen) if (!PHASES.includes(name as Phase)) throw new Error(`bench: unknown phase ${name} (known: ${PHASES.join(', ')})`);
+  for (const name of chosen) if (!KNOWN.includes(name as Phase)) throw new Error(`bench: unknown phase ${name} (known: ${KNOWN.join(', ')})`);
   const set = new Set(chosen as Phase[]);
   if (set.has('lighthouse')) set.add('site'); // Lighthouse needs the built, served site
   return set;
@@ -73,9 +85,9 @@ const results: Results = {
 };
 
 /** Runs a bench script in its own Node (its own environment variables); returns its JSON file. */
-async function runScript(script: string, args: string[], label: string): Promise<unknown> {
+async function runScript(script: string, args: string[], label: string, timeoutMs = 20 * 60_000): Promise<unknown> {
   const out = join(mkdtempSync(join(tmpdir(), 'bench-out-')), 'result.json');
-  const result = await run(process.execPath, [join(ROOT, 'bench', script), ...args.map((arg) => (arg === 'OUT' ? out : arg))], { env: nodeEnv(), timeoutMs: 20 * 60_000 });
+  const result = await run(process.execPath, [join(ROOT, 'bench', script), ...args.map((arg) => (arg === 'OUT' ? out : arg))], { env: nodeEnv(), timeoutMs });
   if (result.code !== 0 || !existsSync(out)) throw new Error(`bench: ${label} failed (exit ${result.code}):\n${result.output.slice(-3000)}`);
   return JSON.parse(readFileSync(out, 'utf8'));
 }
@@ -262,11 +274,41 @@ async function main(): Promise<void> {
       };
     }
 
-    // 7. Mailing against the rate-limited Resend stand-in.
+    // 7. The developer loop: npm start cold and warm, the first function call, npm run build,
+    // beside a bare Astro project (and npm test's wall time with --with-npm-test).
+    if (phases.has('devloop')) {
+      await waitForQuiet('devloop');
+      noteLoad('devloop');
+      const withNpmTest = process.argv.includes('--with-npm-test');
+      const args = ['OUT', '--runs', '3', ...(withNpmTest ? ['--with-npm-test'] : [])];
+      results.developerLoop = {
+        measuredAt: stamp(),
+        ...((await runScript('developerLoop.ts', args, 'developer loop', (withNpmTest ? 140 : 20) * 60_000)) as NonNullable<Results['developerLoop']>),
+      };
+      // npm test is timed only when asked (ten minutes a run): an earlier timing stays, with its date.
+      const loop = results.developerLoop;
+      if (loop.npmTest) loop.npmTest.measuredAt = loop.measuredAt;
+      else loop.npmTest = previous.developerLoop?.npmTest ?? null;
+      log('developer loop measured');
+    }
+
+    // 8. Mailing against the rate-limited Resend stand-in.
     if (phases.has('mailing')) {
       noteLoad('mailing');
       results.mailing = { measuredAt: stamp(), sizes: (await runScript('mailing.ts', ['OUT', '100,1000,5000'], 'mailing')) as NonNullable<Results['mailing']>['sizes'] };
       log('mailing measured');
+    }
+
+    // 9. Start/stop cycles (only when named): recorded whether they pass or not.
+    if (phases.has('startcycles')) {
+      noteLoad('startcycles');
+      const cyclesFlag = process.argv.indexOf('--cycles');
+      const cycles = cyclesFlag > -1 ? (process.argv[cyclesFlag + 1] ?? '20') : '20';
+      const out = join(mkdtempSync(join(tmpdir(), 'bench-out-')), 'cycles.json');
+      const result = await run(process.execPath, [join(ROOT, 'bench/startCycles.ts'), '--cycles', cycles, '--out', out], { env: nodeEnv(), timeoutMs: 60 * 60_000 });
+      if (!existsSync(out)) throw new Error(`bench: start cycles did not finish (exit ${result.code}):\n${result.output.slice(-3000)}`);
+      results.startCycles = { measuredAt: stamp(), ...(JSON.parse(readFileSync(out, 'utf8')) as StartCyclesResult) };
+      log(`start cycles: ${results.startCycles.passed} of ${results.startCycles.cycles} passed`);
     }
 
     if (burst) {
@@ -283,13 +325,13 @@ async function main(): Promise<void> {
   noteLoad('end');
   results.durationS = round(elapsed() / 1000);
   results.phasesRun = [...phases];
-  if (phases.size === PHASES.length) results.fullRun = { date: results.date, durationS: results.durationS, loadAverageAtStart: results.machine.loadAverage1m };
+  if (PHASES.every((phase) => phases.has(phase))) results.fullRun = { date: results.date, durationS: results.durationS, loadAverageAtStart: results.machine.loadAverage1m };
   results.budgetS = RUN_BUDGET_MS / 1000;
   const notesFile = join(ROOT, 'bench/notes.md');
   const report = renderReport(results, existsSync(notesFile) ? readFileSync(notesFile, 'utf8') : '');
   results.headline = report.headline;
   writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(REPORT_FILE, report.markdown);
+  writeReport(report.markdown);
   log(`done in ${(elapsed() / 1000).toFixed(0)} s: bench/results.json, docs/benchmarks.md`);
   for (const line of report.summary) console.log(line);
 }
@@ -298,7 +340,7 @@ if (phases.size === 0) {
   // Report only: the stored figures, written out again (after editing bench/notes.md, say).
   const stored = previous as Results;
   const notesFile = join(ROOT, 'bench/notes.md');
-  writeFileSync(REPORT_FILE, renderReport(stored, existsSync(notesFile) ? readFileSync(notesFile, 'utf8') : '').markdown);
+  writeReport(renderReport(stored, existsSync(notesFile) ? readFileSync(notesFile, 'utf8') : '').markdown);
   log('docs/benchmarks.md written from bench/results.json');
 } else {
   await main();
