@@ -20,14 +20,14 @@ describe('evaluationStatus', () => {
   });
 
   it('opens with the phase the settings mark for evaluations, not only the last one', () => {
-    const timeline = settingsInput().timeline.map((phase: { id: string }) => ({ ...phase, evaluations: phase.id === 'mentoring' }));
+    const timeline = settingsInput().timeline.map((phase) => ({ ...phase, evaluations: phase.id === 'mentoring' }));
     const marked = settingsSchema.parse(settingsInput({ timeline }));
     expect(evaluationWindow(marked)).toEqual({ phaseTitle: 'The mentoring year', firstDay: '2026-09-15', lastDay: '2027-08-31' });
     expect(evaluationStatus(marked, new Date('2026-12-03T15:00:00Z')).state).toBe('open');
   });
 
   it('refuses settings that mark two phases for evaluations, beside the second switch', () => {
-    const timeline = settingsInput().timeline.map((phase: { id: string }) => ({ ...phase, evaluations: phase.id !== 'call' && phase.id !== 'matching' }));
+    const timeline = settingsInput().timeline.map((phase) => ({ ...phase, evaluations: phase.id !== 'call' && phase.id !== 'matching' }));
     const result = settingsSchema.safeParse(settingsInput({ timeline }));
     expect(result.success).toBe(false);
     expect(result.error?.issues).toContainEqual(expect.objectContaining({ path: ['timeline', 3, 'evaluations'] }));

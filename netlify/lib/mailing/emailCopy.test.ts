@@ -20,8 +20,24 @@ async function participantEmails(): Promise<OutgoingEmail[]> {
   const lastMonth = testPorts(pairFixture(1, 'copy-last').files);
   lastMonth.setNow('2027-05-03T14:00:00Z');
   await runMonthlyMailing(lastMonth, { month: '2027-05' });
-  const mentor = { personId: 'm1', role: 'mentor' as const, name: 'Mentor Person', email: 'mentor@example.org', answers: {} };
-  const mentee = { personId: 'e1', role: 'mentee' as const, name: 'Mentee Person', email: 'mentee@example.org', answers: {} };
+  const mentor = {
+    personId: 'm1',
+    role: 'mentor' as const,
+    name: 'Mentor Person',
+    email: 'mentor@example.org',
+    answers: {},
+    capacity: 1,
+    path: 'applications/2026-2027/mentor/m1.json',
+  };
+  const mentee = {
+    personId: 'e1',
+    role: 'mentee' as const,
+    name: 'Mentee Person',
+    email: 'mentee@example.org',
+    answers: {},
+    capacity: undefined,
+    path: 'applications/2026-2027/mentee/e1.json',
+  };
   const context = { settings: introductions.settings, siteUrl: introductions.siteUrl, sender: introductions.sender };
   return [
     ...introductions.mailer.sent,
