@@ -101,7 +101,8 @@ export function buildCmsConfig(options: CmsPageOptions) {
         name: 'topics',
         label: 'Monthly topics',
         label_singular: 'monthly topic',
-        description: 'One discussion topic for each month of mentoring. A topic appears on the site from the first day of its month and is emailed to every pair.',
+        description:
+          'One discussion topic for each month of mentoring. A topic appears on the site from the first day of its month and is emailed to every pair. To put a change on the site, choose Publish, then Publish now.',
         folder: paths.topics,
         create: true,
         delete: true,
@@ -128,7 +129,7 @@ export function buildCmsConfig(options: CmsPageOptions) {
         label: 'Program page',
         label_singular: 'section',
         description:
-          'The sections of the program page (the home page) and of the pages for mentors and mentees, shown in order of their position number. Sections cannot be added or removed here: ask the site administrator.',
+          'The sections of the program page (the home page) and of the pages for mentors and mentees, shown in order of their position number. Sections cannot be added or removed here: ask the site administrator. To put a change on the site, choose Publish, then Publish now.',
         folder: paths.program,
         create: false,
         delete: false,
@@ -145,7 +146,7 @@ export function buildCmsConfig(options: CmsPageOptions) {
       {
         name: 'settings',
         label: 'Settings',
-        description: 'The organisation, contact details, colours, dates, timeline and themes used across the site.',
+        description: 'The organisation, contact details, colours, dates, timeline and themes used across the site. To put a change on the site, choose Publish, then Publish now.',
         create: false,
         delete: false,
         format: CONTENT_FORMATS.yaml,

@@ -128,6 +128,8 @@ test('speaks the committee’s words: a readable New button, no Workflow, no del
   await expect(newTopic).toHaveText('New monthly topic');
   await expect(page.getByRole('button', { name: 'Add new' })).toBeVisible();
   for (const generic of ['Quick add', 'Workflow', 'New Post', 'Contents']) await expect(page.getByText(generic, { exact: true })).toHaveCount(0);
+  // How to publish is said on the page, in one step.
+  await expect(page.getByText('To put a change on the site, choose Publish, then Publish now.', { exact: false })).toBeVisible();
 
   await page.goto(`${site.url}/admin/#/collections/settings/entries/settings`);
   await expect(page.getByLabel('Opens on', { exact: true })).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
@@ -267,6 +269,28 @@ test('edits a program section’s list, previews it, and publishes only that edi
     return source;
   });
   expect(after).toBe(withOneEdit(before, lastItem, `${lastItem} ${SECTION_SENTENCE}`));
+  expect(problems).toEqual([]);
+});
+
+test('edits an example topic’s summary and publishes only that line', async ({ page }) => {
+  const problems = watchConsole(page);
+  const file = 'content/topics/2027-04-leadership-and-work-life-balance.md';
+  const before = await site.read(file);
+  const summary = before.split('\n').find((line) => line.startsWith('summary: '))!;
+  await signIn(page);
+  await page.goto(`${site.url}/admin/#/collections/topics/entries/2027-04-leadership-and-work-life-balance`);
+  const field = page.getByLabel('Summary', { exact: true });
+  await expect(field).toHaveValue(summary.slice('summary: '.length));
+  await field.press('Control+End'); // the end of the text, not of its first wrapped line
+  await field.pressSequentially(' Bring one example.');
+  await publish(page);
+  const after = await eventually(async () => {
+    const source = await site.read(file);
+    if (!source.includes('Bring one example.')) throw new Error('not yet');
+    return source;
+  });
+  // The quoted month, the one-line list of themes and the absent "Keep off the site" stay as they were.
+  expect(after).toBe(withOneEdit(before, summary, `${summary} Bring one example.`));
   expect(problems).toEqual([]);
 });
 
