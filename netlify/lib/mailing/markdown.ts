@@ -1,7 +1,8 @@
 /**
  * The small part of Markdown that topic bodies and the program's guidance use, rendered for an
- * email: paragraphs, headings, bullet and numbered lists (one level of nesting), **bold**,
- * *emphasis*, `code` and [links](https://…). Everything else is shown as text. The HTML is safe
+ * email: paragraphs, headings, bullet and numbered lists (one level of nesting), block quotes,
+ * fenced code, **bold**, *emphasis*, `code` and [links](https://…): every formatting button the
+ * CMS's editor offers. Everything else is shown as text. The HTML is safe
  * by construction: every piece of source text is escaped, and only http(s), mailto and
  * site-relative link targets become links (relative ones made absolute, since an email has no
  * base address). The plain-text part keeps the words and writes links as "text (address)".
@@ -13,15 +14,46 @@ export interface RenderedMarkdown {
   text: string;
 }
 
-type Block = { kind: 'paragraph'; text: string } | { kind: 'heading'; text: string } | { kind: 'list'; ordered: boolean; items: Array<{ text: string; children: string[] }> };
+type Block =
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'heading'; text: string }
+  | { kind: 'list'; ordered: boolean; items: Array<{ text: string; children: string[] }> }
+  | { kind: 'quote'; blocks: Block[] }
+  | { kind: 'code'; lines: string[] };
 
 const LIST_ITEM = /^(\s*)([-*+]|\d{1,3}[.)])\s+(.*)$/;
 const HEADING = /^#{1,6}\s+(.*?)\s*#*\s*$/;
 const LINK = /\[([^\]\n]+)\]\(([^)\s]+)\)/g;
+const QUOTE = /^\s{0,3}>\s?(.*)$/;
+const FENCE = /^\s{0,3}(```|~~~)/;
 
 function parseBlocks(source: string): Block[] {
   const blocks: Block[] = [];
-  const lines = source.replace(/\r\n?/g, '\n').split('\n');
+  const allLines = source.replace(/\r\n?/g, '\n').split('\n');
+  // Block quotes and fenced code first: a quote's lines are parsed again as blocks of their own.
+  const lines: string[] = [];
+  for (let index = 0; index < allLines.length; index += 1) {
+    const line = allLines[index]!;
+    if (FENCE.test(line)) {
+      const fence = FENCE.exec(line)![1]!;
+      const code: string[] = [];
+      index += 1;
+      while (index < allLines.length && !allLines[index]!.trimStart().startsWith(fence)) code.push(allLines[index++]!);
+      lines.push(`\u0000code:${blocks.length}`);
+      blocks.push({ kind: 'code', lines: code });
+      continue;
+    }
+    if (QUOTE.test(line)) {
+      const quoted: string[] = [];
+      while (index < allLines.length && QUOTE.test(allLines[index]!)) quoted.push(QUOTE.exec(allLines[index++]!)![1]!);
+      index -= 1;
+      lines.push(`\u0000quote:${blocks.length}`);
+      blocks.push({ kind: 'quote', blocks: parseBlocks(quoted.join('\n')) });
+      continue;
+    }
+    lines.push(line);
+  }
+  const special = blocks.splice(0);
   let paragraph: string[] = [];
   let list: Extract<Block, { kind: 'list' }> | null = null;
   const flushParagraph = () => {
@@ -33,6 +65,13 @@ function parseBlocks(source: string): Block[] {
     list = null;
   };
   for (const line of lines) {
+    const placeholder = /^\u0000(?:code|quote):(\d+)$/.exec(line);
+    if (placeholder) {
+      flushParagraph();
+      flushList();
+      blocks.push(special[Number(placeholder[1])]!);
+      continue;
+    }
     if (line.trim() === '') {
       flushParagraph();
       flushList();
@@ -131,12 +170,28 @@ export function renderInline(source: string, siteUrl: string): RenderedMarkdown 
 
 /** Renders Markdown for an email. `headingLevel` is the HTML level headings become (default 3). */
 export function renderMarkdown(source: string, siteUrl: string, options: { headingLevel?: number; paragraphStyle?: string } = {}): RenderedMarkdown {
+  return renderBlocks(parseBlocks(source), siteUrl, options);
+}
+
+function renderBlocks(blocks: Block[], siteUrl: string, options: { headingLevel?: number; paragraphStyle?: string }): RenderedMarkdown {
   const level = options.headingLevel ?? 3;
   const style = options.paragraphStyle ? ` style="${escapeHtml(options.paragraphStyle)}"` : '';
   const html: string[] = [];
   const text: string[] = [];
-  for (const block of parseBlocks(source)) {
-    if (block.kind === 'paragraph') {
+  for (const block of blocks) {
+    if (block.kind === 'quote') {
+      const inner = renderBlocks(block.blocks, siteUrl, options);
+      html.push(`<blockquote style="margin:0 0 16px;padding-left:12px;border-left:4px solid #d4d8dd">\n${inner.html}\n</blockquote>`);
+      text.push(
+        inner.text
+          .split('\n')
+          .map((line) => (line ? `> ${line}` : '>'))
+          .join('\n'),
+      );
+    } else if (block.kind === 'code') {
+      html.push(`<pre style="white-space:pre-wrap"><code>${escapeHtml(block.lines.join('\n'))}</code></pre>`);
+      text.push(block.lines.map((line) => `    ${line}`).join('\n'));
+    } else if (block.kind === 'paragraph') {
       const rendered = renderInline(block.text, siteUrl);
       html.push(`<p${style}>${rendered.html}</p>`);
       text.push(rendered.text);
