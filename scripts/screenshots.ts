@@ -59,21 +59,30 @@ async function openEditor(page: Page, url: string): Promise<void> {
 const WORKSPACE_PAGES = [
   ['overview', '/committee/'],
   ['applications', '/committee/applications/'],
+  ['application', 'first application'],
   ['matching', '/committee/matching/'],
+  ['introductions', '/committee/mailings/'],
   ['pairs', '/committee/pairs/'],
   ['monthly-topics', '/committee/mailings/monthly/'],
+  ['messages', '/committee/messages/'],
   ['evaluations', '/committee/evaluations/'],
   ['health', '/committee/health/'],
 ] as const;
 
 async function workspaceShots(page: Page, url: string): Promise<void> {
   await page.goto(`${url}/committee/`);
+  await page.screenshot({ path: join(OUT, 'committee-sign-in-1366.png'), fullPage: true });
   await page.getByRole('button', { name: 'Continue as the local committee' }).click();
   await page.getByRole('button', { name: 'Add sample applications' }).click();
   await page.waitForLoadState('networkidle');
   for (const [name, path] of WORKSPACE_PAGES) {
-    await page.goto(`${url}${path}`);
-    const file = join(OUT, `workspace-${name}-1366.png`);
+    if (path === 'first application') {
+      await page.goto(`${url}/committee/applications/`);
+      await page.locator('table a[href^="/committee/applications/"]').first().click();
+    } else {
+      await page.goto(`${url}${path}`);
+    }
+    const file = join(OUT, `committee-${name}-1366.png`);
     await page.screenshot({ path: file, fullPage: true });
     console.log(file);
   }
