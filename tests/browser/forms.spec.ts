@@ -369,13 +369,26 @@ test('keyboard only: a mentee applies with Tab, Space, arrow keys, typing and En
   expect(readRecord(`${formCase.recordFolder}/${id}.json`).committed).toMatchObject({ answers: formCase.stored });
 });
 
-test('with JavaScript: an answer only the server can check comes back as a 422 in the same error summary', async ({ page }) => {
-  // "Something else" needs its detail; the schema checks that across fields, on the server.
+test('with JavaScript: an answer needed only with another is checked in the browser in the server’s words, and the server’s 422 shows in the same error summary', async ({
+  page,
+}) => {
+  // "Something else" needs its detail; the schema checks that across fields.
   const formCase = newFormCase('mentee-application');
   const { form } = formCase;
   await page.goto(form.page);
   await fillForm(page, form, { ...formCase.answers, interestsOther: '' });
   await waitForMinimumFillTime(page);
+  let requests = 0;
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname === form.endpoint) requests += 1;
+  });
+  await submitButton(page, formCase).click();
+  await expect(errorSummary(page)).toBeFocused();
+  await expectErrorsShown(page, formCase, [{ field: 'interestsOther', message: 'Say which other area interests you.' }]);
+  expect(requests, 'the browser caught it without sending').toBe(0);
+
+  // A page that cannot check it (its attribute gone, as on an older copy) gets the server's 422, shown the same way.
+  await page.locator('[data-field="interestsOther"]').evaluate((group) => group.removeAttribute('data-required-when'));
   const posted = page.waitForResponse((response) => new URL(response.url()).pathname === form.endpoint);
   await submitButton(page, formCase).click();
   expect((await posted).status()).toBe(422);
