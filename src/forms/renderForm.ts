@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { errorSummary } from '../components/patterns/errorSummary.ts';
 import { escapeHtml } from '../lib/escapeHtml.ts';
 import { type FieldMeta, fieldMeta } from '../schemas/formField.ts';
 import { fieldConstraints } from './fieldConstraints.ts';
@@ -152,13 +153,9 @@ ${errorMessage(id, error)}
   }
 }
 
-/** GOV.UK's error summary: focused on load, one link per problem to the field. */
+/** GOV.UK's error summary, kept in the form even when empty: the form's script fills it. */
 export function renderErrorSummary(errors: FieldError[]): string {
-  const items = errors.map((error) => `<li><a href="#${fieldId(error.field)}">${escapeHtml(error.message)}</a></li>`).join('');
-  return `<div class="error-summary" data-error-summary tabindex="-1"${errors.length ? '' : ' hidden'} aria-labelledby="error-summary-title">
-<h2 class="error-summary-title" id="error-summary-title">There is a problem</h2>
-<ul class="error-summary-list">${items}</ul>
-</div>`;
+  return errorSummary({ errors: errors.map((error) => ({ fieldId: fieldId(error.field), message: error.message })), placeholder: true });
 }
 
 export interface RenderFormOptions {

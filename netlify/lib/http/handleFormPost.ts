@@ -1,3 +1,4 @@
+import { errorSummary } from '../../../src/components/patterns/errorSummary.ts';
 import type { FormDefinition } from '../../../src/forms/formDefinitions.ts';
 import { escapeHtml } from '../../../src/lib/escapeHtml.ts';
 import { referenceLine, thanksPath } from '../../../src/lib/thanksContent.ts';
@@ -48,7 +49,7 @@ export async function handleFormPost(invocation: Invocation, form: FormDefinitio
         request,
         503,
         `Error: ${form.title}`,
-        `<h1>${escapeHtml(form.title)}</h1><div class="error-summary" tabindex="-1"><h2 class="error-summary-title">Your answers were not sent</h2><p>${escapeHtml(sentence)}</p></div>${formWithValues(form, submission, undefined)}`,
+        `<h1>${escapeHtml(form.title)}</h1>${errorSummary({ title: 'Your answers were not sent', text: sentence })}${formWithValues(form, submission, undefined)}`,
       );
     }
     throw error;
@@ -86,7 +87,7 @@ export async function handleFormPost(invocation: Invocation, form: FormDefinitio
         request,
         503,
         `Error: ${form.title}`,
-        `<h1>${escapeHtml(form.title)}</h1><div class="error-summary" tabindex="-1"><h2 class="error-summary-title">Your answers were not sent</h2><p>${escapeHtml(outcome.message)} Your answers are below, so you can send them again.</p></div>${formWithValues(form, submission, submission.submissionId)}`,
+        `<h1>${escapeHtml(form.title)}</h1>${errorSummary({ title: 'Your answers were not sent', text: `${outcome.message} Your answers are below, so you can send them again.` })}${formWithValues(form, submission, submission.submissionId)}`,
       );
   }
 }

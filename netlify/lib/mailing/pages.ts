@@ -5,6 +5,7 @@
  * script needed) and carry the signed token in a hidden field. The pages show no personal data:
  * a token holds ids only.
  */
+import { errorSummary } from '../../../src/components/patterns/errorSummary.ts';
 import { escapeHtml } from '../../../src/lib/escapeHtml.ts';
 import { formatMonth } from '../../../src/lib/zonedTime.ts';
 import { MAX_NOTE_LENGTH } from './checkIns.ts';
@@ -77,9 +78,7 @@ export function preferencesPage(token: string, options: { error?: string } = {})
 <div id="${id}-item-hint" class="hint choice-hint">${escapeHtml(PREFERENCE_LABELS[choice].hint)}</div>
 </div>`;
   }).join('\n');
-  const error = options.error
-    ? `<div class="error-summary" role="alert" tabindex="-1"><h2 class="error-summary-title">There is a problem</h2><p>${escapeHtml(options.error)}</p></div>`
-    : '';
+  const error = options.error ? errorSummary({ text: options.error }) : '';
   return {
     title: options.error ? 'Error: Your email preferences' : 'Your email preferences',
     html: `<h1>Your email preferences</h1>

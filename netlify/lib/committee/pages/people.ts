@@ -9,7 +9,7 @@ import { accessExport, describeCounts, emailInput, erasePerson, findPersonRecord
 import type { RecordsStore } from '../../records/recordsStore.ts';
 import type { WorkspacePorts } from '../ports.ts';
 import type { RouteAnswer } from '../routes.ts';
-import { errorSummary, type FieldError, hidden, notice, problem, table, textField } from '../views/components.ts';
+import { errorSummary, type FieldError, hidden, notice, problem, problemSummary, table, textField } from '../views/components.ts';
 import { type Html, html } from '../views/html.ts';
 import type { WorkspacePage } from '../views/layout.ts';
 
@@ -100,7 +100,7 @@ ${textField({
 
 export function peoplePage(state: PeopleState = {}): WorkspacePage {
   const body = html`<h1>People: access and erasure requests</h1>
-${notice(state.flash)}${problem(state.problem)}${state.uncertain ? html`<div class="error-summary" role="alert" tabindex="-1" data-error-summary><h2 class="error-summary-title">We cannot tell yet whether the erasure went through</h2><p>${state.uncertain}</p></div>` : ''}${errorSummary(state.errors ?? [])}
+${notice(state.flash)}${problem(state.problem)}${state.uncertain ? problemSummary({ title: 'We cannot tell yet whether the erasure went through', text: state.uncertain }) : ''}${errorSummary(state.errors ?? [])}
 <p>When someone asks what the program holds about them, or asks for it to be deleted, find them here by the email address they used. The law gives you a month to answer.</p>
 ${findForm(state)}
 ${state.found === null ? html`<div class="panel" role="status"><h2>No records found</h2><p>No application, evaluation or message in the records uses ${state.email ?? 'that address'}. Nothing was changed. Ask the person whether they used another address.</p></div>` : ''}

@@ -3,7 +3,8 @@
  * summary that links to each field, inline errors, a notice after an action, tables with
  * captions, radios and text areas with hints. Each returns safe markup (views/html.ts).
  */
-import { type Html, html } from './html.ts';
+import { errorSummary as errorSummaryMarkup, type ErrorSummaryOptions } from '../../../../src/components/patterns/errorSummary.ts';
+import { type Html, html, trusted } from './html.ts';
 
 export interface FieldError {
   /** The field's id on the page. */
@@ -13,11 +14,7 @@ export interface FieldError {
 
 /** "There is a problem" and a link to each field in error; focused by the page's script, announced without it. */
 export function errorSummary(errors: readonly FieldError[]): Html {
-  if (errors.length === 0) return html``;
-  return html`<div class="error-summary" role="alert" tabindex="-1" data-error-summary>
-<h2 class="error-summary-title">There is a problem</h2>
-<ul class="error-summary-list">${errors.map((error) => html`<li><a href="#${error.field}">${error.message}</a></li>`)}</ul>
-</div>`;
+  return trusted(errorSummaryMarkup({ errors: errors.map((error) => ({ fieldId: error.field, message: error.message })) }));
 }
 
 /** The green panel after an action went through ("Review saved."). */
@@ -26,10 +23,15 @@ export function notice(text: string | undefined): Html {
   return html`<div class="panel notice" role="status"><p>${text}</p></div>`;
 }
 
+/** The error summary with a heading and sentence of the page's own (a refusal, an uncertain outcome). */
+export function problemSummary(options: ErrorSummaryOptions): Html {
+  return trusted(errorSummaryMarkup(options));
+}
+
 /** A panel that says what went wrong when nothing was changed. */
 export function problem(text: string | undefined): Html {
   if (!text) return html``;
-  return html`<div class="error-summary" role="alert" tabindex="-1" data-error-summary><h2 class="error-summary-title">Nothing was changed</h2><p>${text}</p></div>`;
+  return trusted(errorSummaryMarkup({ title: 'Nothing was changed', text }));
 }
 
 export interface Column<Row> {

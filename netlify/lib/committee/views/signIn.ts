@@ -4,6 +4,7 @@
  * JavaScript, and, locally only, "Continue as the local committee".
  */
 import type { CommitteeSignIn } from '../ports.ts';
+import { problemSummary } from './components.ts';
 import { html } from './html.ts';
 import type { WorkspacePage } from './layout.ts';
 
@@ -45,7 +46,7 @@ ${
   message
     ? problem === 'signed-out'
       ? html`<div class="panel notice" role="status"><p>${message}</p></div>`
-      : html`<div class="error-summary" role="alert" tabindex="-1" data-error-summary><h2 class="error-summary-title">You are not signed in</h2><p>${message}</p></div>`
+      : problemSummary({ title: 'You are not signed in', text: message })
     : ''
 }
 <p class="lede">The committee’s pages for reviewing applications, matching and introducing pairs. Only members who can write to the program’s records repository on GitHub can open them.</p>

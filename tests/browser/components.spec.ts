@@ -1,0 +1,28 @@
+import { expect, test } from '@playwright/test';
+import { errorSummary } from '../../src/components/patterns/errorSummary.ts';
+import { ERROR_SUMMARY_EXAMPLES } from '../../src/components/patterns/errorSummary.examples.ts';
+import { axeViolations } from './support/site.ts';
+
+/**
+ * Each named example of the shared components, in the site's own page and styles, passes axe
+ * (light and dark mode) and behaves as GOV.UK's does.
+ */
+for (const [name, options] of Object.entries(ERROR_SUMMARY_EXAMPLES)) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`error summary, ${name} (${colorScheme}): no axe violations`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme });
+      await page.goto('/topics/');
+      const markup = errorSummary(options);
+      await page.locator('main').evaluate((main, html) => {
+        main.innerHTML = `<h1>Example</h1>${html}<p id="f-email">Email</p><p id="f-areas">Areas</p>`;
+      }, markup);
+      const summary = page.locator('[data-error-summary]');
+      await expect(summary).toHaveCount(1);
+      expect(await axeViolations(page)).toEqual([]);
+      if ('errors' in options) {
+        await expect(summary.getByRole('link')).toHaveCount(options.errors.length);
+        await expect(summary).toBeVisible();
+      }
+    });
+  }
+}
