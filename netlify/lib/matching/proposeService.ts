@@ -2,7 +2,7 @@ import { applicationSchemas } from '../../../src/schemas/application.ts';
 import type { ApplicationContent } from '../../../src/schemas/applicationContent.ts';
 import type { MatchingSettings } from '../../../src/schemas/settings.ts';
 import type { RecordsStore } from '../records/recordsStore.ts';
-import { leftOutOfMatching, loadReviews } from '../reviews/reviews.ts';
+import { leftOutOfMatching, loadReviews, withdrawnIds } from '../reviews/reviews.ts';
 import { loadApplications, loadConstraints, loadMatches, type StoredApplication } from './applications.ts';
 import { matchingVocabulary } from './compatibility.ts';
 import { proposalsFolder } from './constraints.ts';
@@ -44,11 +44,14 @@ export async function createProposal(store: RecordsStore, options: ProposeOption
   const { constraints, sha: constraintsSha } = await loadConstraints(store, programYear);
   const matches = await loadMatches(store, programYear);
 
-  // An application already in a pair (active or locked) stays the one that counts for its person.
-  const pinned = new Set<string>();
-  for (const pair of [...(matches?.matches.pairs.filter((p) => p.status === 'active') ?? []), ...constraints.locked]) pinned.add(pair.mentor).add(pair.mentee);
   // The committee's reviews: ineligible and withdrawn applications are left out (unless already in a pair, which the committee ends first).
   const reviews = await loadReviews(store, programYear);
+  // A lock is the committee's plan, not yet a pair: it gives way when one of the two withdraws.
+  const withdrawn = withdrawnIds(reviews);
+  const locked = constraints.locked.filter((pair) => !withdrawn.has(pair.mentor) && !withdrawn.has(pair.mentee));
+  // An application already in a pair (active or locked) stays the one that counts for its person.
+  const pinned = new Set<string>();
+  for (const pair of [...(matches?.matches.pairs.filter((p) => p.status === 'active') ?? []), ...locked]) pinned.add(pair.mentor).add(pair.mentee);
   const counts = (application: { id: string }) => pinned.has(application.id) || !leftOutOfMatching(reviews.get(application.id));
   const latestMentors = onePerPerson(applications.mentors, pinned);
   const latestMentees = onePerPerson(applications.mentees, pinned);
@@ -74,7 +77,7 @@ export async function createProposal(store: RecordsStore, options: ProposeOption
     vocabulary,
     mentors: mentors.map(({ id, answers }) => ({ id, answers })),
     mentees: mentees.map(({ id, answers }) => ({ id, answers })),
-    constraints: { locked: constraints.locked, exclude: constraints.exclude.map(follow) },
+    constraints: { locked, exclude: constraints.exclude.map(follow) },
     existingPairs: (matches?.matches.pairs ?? []).map((pair) => (pair.status === 'ended' ? follow(pair) : pair)),
   });
   const superseded = applications.mentors.length + applications.mentees.length - latestMentors.length - latestMentees.length;
@@ -82,6 +85,11 @@ export async function createProposal(store: RecordsStore, options: ProposeOption
   if (reviewedOut > 0)
     result.warnings.push(
       `${reviewedOut} application${reviewedOut === 1 ? ' was' : 's were'} left out because the committee marked ${reviewedOut === 1 ? 'it' : 'them'} not eligible or withdrawn.`,
+    );
+  const locksDropped = constraints.locked.length - locked.length;
+  if (locksDropped > 0)
+    result.warnings.push(
+      `${locksDropped} locked pair${locksDropped === 1 ? ' was' : 's were'} not kept because one of the two has withdrawn; unlock ${locksDropped === 1 ? 'it' : 'them'} in Matching.`,
     );
   if (superseded > 0)
     result.warnings.push(

@@ -39,6 +39,24 @@ describe('createProposal', () => {
     expect(proposal.warnings).toContain('2 applications were left out because the committee marked them not eligible or withdrawn.');
   });
 
+  it('drops a lock when one of its two has withdrawn, and says so', async () => {
+    const locks = JSON.stringify({ locked: [{ mentor: testId('mentor', 1), mentee: testId('mentee', 1) }], exclude: [] });
+    const store = storeWith([mentor(1, { capacity: 3 })], [mentee(1), mentee(2)], { [constraintsPath(YEAR)]: locks });
+    await store.createFiles(
+      [
+        {
+          path: `reviews/${YEAR}/${testId('mentee', 1)}.json`,
+          content: JSON.stringify({ schemaVersion: 1, applicationId: testId('mentee', 1), role: 'mentee', programYear: YEAR, decision: 'withdrawn', notes: [] }),
+        },
+      ],
+      'Withdrawn',
+    );
+    const outcome = await createProposal(store, { programYear: YEAR, settings: settings(), application: APPLICATION, now: NOW });
+    const proposal = proposalFileSchema.parse(JSON.parse((await store.readFile(outcome.paths.json))!.content));
+    expect(proposal.pairs.map((pair) => pair.mentee)).toEqual([testId('mentee', 2)]);
+    expect(proposal.warnings).toContain('1 locked pair was not kept because one of the two has withdrawn; unlock it in Matching.');
+  });
+
   it('writes the report, the CSV and the JSON under matching/<year>/proposals/', async () => {
     const store = storeWith([mentor(1, { capacity: 2 })], [mentee(1), mentee(2), mentee(3, { interests: ['metadata'] })]);
     const outcome = await createProposal(store, { programYear: YEAR, settings: settings(), application: APPLICATION, now: NOW });
