@@ -41,6 +41,19 @@ const hiddenValue = (page: string, name: string) => new RegExp(`name="${name}" v
 const readMatches = async () => matchesFileSchema.parse(JSON.parse((await records.readFile(fixture.matchesPath))!.content));
 const escaped = (text: string) => text.replace(/&/g, '&amp;').replace(/'/g, '&#39;');
 
+describe('ending a pair with someone who has withdrawn', () => {
+  it('previews, and offers to send, only the partner’s email', async () => {
+    const { mentee, mentor } = fixture.pairs.quiet;
+    const review = { schemaVersion: 1, applicationId: mentee.id, role: 'mentee', programYear: fixture.year, decision: 'withdrawn', notes: [] };
+    await records.createFile(`reviews/${fixture.year}/${mentee.id}.json`, `${JSON.stringify(review)}\n`, 'Withdrawn');
+    const form = await (await get('/committee/pairs/p-quiet/')).text();
+    const preview = await (await post('/committee/pairs/p-quiet/', { intent: 'preview', reason: 'leaving', matchesSha: hiddenValue(form, 'matchesSha') })).text();
+    expect(preview).toContain(`To the mentor: ${mentor.email}`);
+    expect(preview).not.toContain(`To the mentee: ${mentee.email}`);
+    expect(preview).toContain('End the pair and send the email to the mentor</button>');
+  });
+});
+
 describe('before there are any pairs or messages', () => {
   it('the pairs and messages pages each say so in a plain sentence, and what happens next', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'pairs-empty-'));

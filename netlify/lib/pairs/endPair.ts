@@ -69,9 +69,18 @@ export type EndPairOutcome =
   | { kind: 'not-found' }
   | { kind: 'not-sent'; message: string };
 
-/** Both emails of ending a pair, mentee first. */
-export function pairEndedEmails(people: { mentor: Person; mentee: Person }, ports: Pick<EndPairPorts, 'settings' | 'siteUrl' | 'sender'>): OutgoingEmail[] {
-  return (['mentee', 'mentor'] as const).map((role) => pairEndedEmail(people, role, ports));
+/** Who is told a pair has ended, mentee first: not someone who has withdrawn their application. */
+export function rolesToTell(pair: { mentor: string; mentee: string }, withdrawn: ReadonlySet<string>): Array<'mentee' | 'mentor'> {
+  return (['mentee', 'mentor'] as const).filter((role) => !withdrawn.has(pair[role]));
+}
+
+/** The emails of ending a pair, one per role told (mentee first). */
+export function pairEndedEmails(
+  people: { mentor: Person; mentee: Person },
+  ports: Pick<EndPairPorts, 'settings' | 'siteUrl' | 'sender'>,
+  roles: ReadonlyArray<'mentee' | 'mentor'> = ['mentee', 'mentor'],
+): Array<OutgoingEmail & { role: 'mentee' | 'mentor' }> {
+  return roles.map((role) => ({ ...pairEndedEmail(people, role, ports), role }));
 }
 
 export async function endPair(
@@ -88,9 +97,8 @@ export async function endPair(
   if (pair.status !== 'active') return { kind: 'not-active' };
 
   const withdrawn = withdrawnIds(await loadReviews(ports.store, year));
-  const told = (['mentee', 'mentor'] as const).filter((role) => !withdrawn.has(pair[role]));
-  const people = request.people;
-  const emails = told.map((role) => pairEndedEmail(people, role, ports));
+  const told = rolesToTell(pair, withdrawn);
+  const emails = pairEndedEmails(request.people, ports, told).map(({ role: _role, ...email }) => email);
   let ids: string[];
   try {
     ids = emails.length === 0 ? [] : (await ports.mailer.sendBatch(emails, { idempotencyKey: `pair-ended/${year}/${sha256(introductionKey(pair))}` })).ids;

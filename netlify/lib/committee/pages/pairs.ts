@@ -9,7 +9,7 @@ import { fieldText } from '../formFields.ts';
 import { formatMonth } from '../../../../src/lib/zonedTime.ts';
 import { CHECK_IN_LABELS } from '../../mailing/signedLinks.ts';
 import { attentionSentence, type CheckInAnswerOf, checkInGrid } from '../../pairs/attention.ts';
-import { END_REASONS, endPair, endPairInputSchema, pairEndedEmails } from '../../pairs/endPair.ts';
+import { END_REASONS, endPair, endPairInputSchema, pairEndedEmails, rolesToTell } from '../../pairs/endPair.ts';
 import { loadPairsOfYear, type PairsOfYear, type PairView } from '../../pairs/pairsOfYear.ts';
 import type { RecordsStore } from '../../records/recordsStore.ts';
 import type { WorkspacePorts } from '../ports.ts';
@@ -80,19 +80,22 @@ export interface PairState {
 function endForm(view: PairView, year: { matchesSha: string }, state: PairState, ports: WorkspacePorts): Html {
   const values = state.values ?? {};
   if (state.preview && view.mentor && view.mentee) {
-    const emails = pairEndedEmails({ mentor: view.mentor, mentee: view.mentee }, { ...ports.mailing, settings: ports.settings });
+    // Whoever has withdrawn is written to no more (endPair tells only the others).
+    const withdrawn = new Set(view.reasons.flatMap((reason) => (reason.kind === 'withdrawn' ? [view.pair[reason.role]] : [])));
+    const emails = pairEndedEmails({ mentor: view.mentor, mentee: view.mentee }, { ...ports.mailing, settings: ports.settings }, rolesToTell(view.pair, withdrawn));
+    const sendLabel = emails.length === 2 ? 'send both emails' : emails.length === 1 ? `send the email to the ${emails[0]!.role}` : 'send no email (both have withdrawn)';
     const reason = END_REASONS.find((choice) => choice.value === values.reason)?.label ?? '';
     return html`<section class="workspace-section" aria-labelledby="emails">
-<h2 id="emails">The emails to ${view.mentee.name} and ${view.mentor.name}</h2>
+<h2 id="emails">${emails.length === 2 ? html`The emails to ${view.mentee.name} and ${view.mentor.name}` : emails.length === 1 ? html`The email to ${emails[0]!.role === 'mentee' ? view.mentee.name : view.mentor.name}, whose partner has withdrawn` : 'No emails: both have withdrawn'}</h2>
 <p>Reason kept in the matches file: ${values.reason === 'other' ? values.details : reason}${values.reason !== 'other' && values.details ? `: ${values.details}` : ''}. The emails do not give the reason.</p>
 ${emails.map(
-  (email, index) =>
-    html`<article class="email-preview"><h3>To the ${index === 0 ? 'mentee' : 'mentor'}: ${email.to}</h3><p><strong>Subject:</strong> ${email.subject}</p><pre class="email-text">${email.text}</pre></article>`,
+  (email) =>
+    html`<article class="email-preview"><h3>To the ${email.role}: ${email.to}</h3><p><strong>Subject:</strong> ${email.subject}</p><pre class="email-text">${email.text}</pre></article>`,
 )}
 <form class="form" method="post" action="/committee/pairs/${view.pair.id}/" novalidate>
 ${hidden('intent', 'end')}${hidden('reason', values.reason ?? '')}${hidden('details', values.details ?? '')}${hidden('matchesSha', year.matchesSha)}
-${confirmBox(state.errors)}
-<button class="button" type="submit">End the pair and send both emails</button>
+${confirmBox(state.errors, sendLabel)}
+<button class="button" type="submit">End the pair and ${sendLabel}</button>
 <a href="/committee/pairs/${view.pair.id}/">Cancel</a>
 </form>
 </section>`;
@@ -107,12 +110,12 @@ ${textField({ id: 'details', name: 'details', label: 'Details (needed for “Ano
 </form>`;
 }
 
-function confirmBox(errors: readonly FieldError[] = []): Html {
+function confirmBox(errors: readonly FieldError[] = [], sendLabel = 'send both emails'): Html {
   const error = errors.find((each) => each.field === 'confirm');
   return html`<div class="form-group${error ? ' form-group-error' : ''}">
 ${error ? html`<p class="error-message" id="confirm-error"><span class="visually-hidden">Error:</span> ${error.message}</p>` : ''}
 <div class="choice"><input class="choice-input" type="checkbox" id="confirm" name="confirm" value="yes"${error ? html` aria-describedby="confirm-error"` : ''}>
-<label class="choice-label" for="confirm">End the pair and send both emails now</label></div>
+<label class="choice-label" for="confirm">End the pair and ${sendLabel} now</label></div>
 </div>`;
 }
 
@@ -206,7 +209,7 @@ export async function pairAction(
   }
   if (fields.intent !== 'end') return page({ problem: 'That is not something this page can do.' });
   if (fields.confirm !== 'yes')
-    return page({ preview: true, values, errors: [{ field: 'confirm', message: 'Tick the box to confirm that the pair should end and both emails go now.' }] });
+    return page({ preview: true, values, errors: [{ field: 'confirm', message: 'Tick the box to confirm that the pair should end and the emails go now.' }] });
   const outcome = await endPair(
     { store, mailer: ports.mailing.mailer, settings: ports.settings, siteUrl: ports.mailing.siteUrl, sender: ports.mailing.sender, now: ports.now, log: ports.log },
     { pairId, people: view.mentor && view.mentee ? { mentor: view.mentor, mentee: view.mentee } : null, fields: { ...values, matchesSha: fields.matchesSha } },
