@@ -59,7 +59,10 @@ describe('the site built from the second association’s content', () => {
   it('asks the pack’s questions about the pack’s areas on the application forms', () => {
     const menteeForm = page('apply/mentee/index.html');
     const mentorForm = page('apply/mentor/index.html');
-    expect(menteeForm).toContain('action="/api/applications/mentee"');
+    // A plain post goes to the form's own page; the script posts to the API address.
+    expect(menteeForm).toContain('action="/apply/mentee/"');
+    expect(menteeForm).toContain('data-endpoint="/api/applications/mentee"');
+    expect(menteeForm).toContain('<a href="/mentees/">what mentees commit to</a>');
     for (const area of settings.application.areas.choices) {
       expect(menteeForm, area.id).toContain(escapeHtml(area.label));
       expect(mentorForm, area.id).toContain(`value="${area.id}"`);
