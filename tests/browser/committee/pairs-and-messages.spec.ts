@@ -8,13 +8,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { createLocalGitRecordsStore } from '../../../netlify/lib/records/localGitRecordsStore.ts';
 import { notePath } from '../../../src/schemas/note.ts';
 import { parseSettings } from '../../../netlify/lib/config/loadSettings.ts';
 import { FIXTURE_MESSAGE_ID, type PairsYearFixture, writePairsYear } from '../../fixtures/pairsYear.ts';
-import { axeViolations, axeViolationsWithoutScripts } from '../support/site.ts';
 import { readFileSync } from 'node:fs';
+import { expectAccessible, signInLocally } from '../support/committee.ts';
 
 const RECORDS_DIR = 'test-results/records';
 const OUTBOX_DIR = 'test-results/outbox';
@@ -27,17 +27,6 @@ let fixture: PairsYearFixture;
 test.beforeAll(async () => {
   fixture = await writePairsYear(store, settings);
 });
-
-async function expectAccessible(page: Page, browser?: Browser): Promise<void> {
-  const violations = browser ? await axeViolationsWithoutScripts(browser, page.url(), await page.content()) : await axeViolations(page);
-  expect(violations).toEqual([]);
-}
-
-async function signIn(page: Page): Promise<void> {
-  await page.goto('/committee/');
-  await page.getByRole('button', { name: 'Continue as the local committee' }).click();
-  await expect(page.getByText('Signed in as local-committee')).toBeVisible();
-}
 
 const pairLink = (page: Page, key: keyof PairsYearFixture['pairs']) =>
   page.getByRole('link', { name: `${fixture.pairs[key].mentee.name} and ${fixture.pairs[key].mentor.name}`, exact: true });
@@ -53,7 +42,7 @@ test.describe('pairs and messages without JavaScript', () => {
 
   test('find the pairs that need help, end one and go to its rematch; a stale end form changes nothing', async ({ page, browser }) => {
     test.setTimeout(180_000);
-    await signIn(page);
+    await signInLocally(page);
     await page.getByRole('link', { name: 'Pairs', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Pairs for ${fixture.year}`);
     const attention = page.getByRole('table', { name: /^Pairs needing attention/ });
@@ -120,7 +109,7 @@ test.describe('pairs and messages without JavaScript', () => {
 
   test('read the messages, mark one handled; a stale “handled” form changes nothing', async ({ page, browser }) => {
     test.setTimeout(120_000);
-    await signIn(page);
+    await signInLocally(page);
     await page.getByRole('link', { name: 'Messages', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Messages for ${fixture.year}`);
     const table = page.getByRole('table', { name: /^Messages, newest first/ });
@@ -166,7 +155,7 @@ test.describe('pairs and messages without JavaScript', () => {
 test('with JavaScript, the pairs and a pair’s end work the same, at 390 px without sideways scrolling', async ({ page }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 390, height: 844 });
-  await signIn(page);
+  await signInLocally(page);
   await page.goto('/committee/pairs/');
   await expect(page.getByRole('table', { name: /^Pairs needing attention/ })).toBeVisible();
   const overflow = await page.evaluate(() => {

@@ -10,13 +10,13 @@
  * five of its mentees; before it, no test writes a mentor evaluation).
  */
 import { readFileSync } from 'node:fs';
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { parseSettings } from '../../../netlify/lib/config/loadSettings.ts';
 import { createLocalGitRecordsStore } from '../../../netlify/lib/records/localGitRecordsStore.ts';
 import { EVALUATIONS } from '../../../netlify/lib/reports/fixtureYear.ts';
 import { matchesFileSchema } from '../../../src/schemas/record.ts';
 import { type PairsYearFixture, writePairsYear } from '../../fixtures/pairsYear.ts';
-import { axeViolations, axeViolationsWithoutScripts } from '../support/site.ts';
+import { expectAccessible, signInLocally } from '../support/committee.ts';
 
 const RECORDS_DIR = 'test-results/records';
 const settings = parseSettings(readFileSync('content/settings.yaml', 'utf8'));
@@ -51,17 +51,6 @@ async function yearPairs() {
   return matchesFileSchema.parse(JSON.parse((await store.readFile(fixture.matchesPath))!.content)).pairs;
 }
 
-async function expectAccessible(page: Page, browser?: Browser): Promise<void> {
-  const violations = browser ? await axeViolationsWithoutScripts(browser, page.url(), await page.content()) : await axeViolations(page);
-  expect(violations).toEqual([]);
-}
-
-async function signIn(page: Page): Promise<void> {
-  await page.goto('/committee/');
-  await page.getByRole('button', { name: 'Continue as the local committee' }).click();
-  await expect(page.getByText('Signed in as local-committee')).toBeVisible();
-}
-
 /** Clicks a download link and gives the file's name and text. */
 async function download(page: Page, name: string): Promise<{ fileName: string; text: string }> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name, exact: true }).click()]);
@@ -80,7 +69,7 @@ test.describe('the reports without JavaScript', () => {
     const menteesInPairs = new Set((await yearPairs()).map((pair) => pair.mentee)).size;
     const mentorsInPairs = new Set((await yearPairs()).map((pair) => pair.mentor)).size;
 
-    await signIn(page);
+    await signInLocally(page);
     await page.getByRole('link', { name: 'Evaluations', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Evaluations for ${fixture.year}`);
 
@@ -111,7 +100,7 @@ test.describe('the reports without JavaScript', () => {
     test.setTimeout(120_000);
     const pairs = await yearPairs();
     const active = pairs.filter((pair) => pair.status === 'active').length;
-    await signIn(page);
+    await signInLocally(page);
     await page.getByRole('link', { name: 'Health', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Program health: ${fixture.year}`);
     await expect(page.locator('.figures').first()).toContainText(`${active} pairs active`);
@@ -146,7 +135,7 @@ test.describe('the reports without JavaScript', () => {
 
   test('exports: the list of spreadsheets, and one downloaded', async ({ page, browser }) => {
     test.setTimeout(120_000);
-    await signIn(page);
+    await signInLocally(page);
     await page.goto('/committee/health/');
     await page.getByRole('link', { name: 'All exports', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Exports');
@@ -171,7 +160,7 @@ test.describe('the reports without JavaScript', () => {
 test('with JavaScript, the health page reads at 390 px without sideways scrolling, and passes axe', async ({ page }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 390, height: 844 });
-  await signIn(page);
+  await signInLocally(page);
   await page.goto('/committee/health/');
   await expect(page.getByRole('figure', { name: 'Monthly check-ins' })).toBeVisible();
   const overflow = await page.evaluate(() => {

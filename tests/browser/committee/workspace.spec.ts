@@ -6,20 +6,15 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { type Browser, expect, type Page, test } from '@playwright/test';
-import { axeViolations, axeViolationsWithoutScripts, siteSettings } from '../support/site.ts';
+import { expect, test } from '@playwright/test';
+import { siteSettings } from '../support/site.ts';
+import { expectAccessible } from '../support/committee.ts';
 
 const RECORDS_DIR = 'test-results/records';
 const OUTBOX_DIR = 'test-results/outbox';
 const YEAR = siteSettings().programYears.applications;
 
 const git = (...args: string[]) => execFileSync('git', ['-C', RECORDS_DIR, ...args], { encoding: 'utf8' });
-
-/** axe on the page as it is; without JavaScript, on the same HTML in a page with its scripts blocked. */
-async function expectAccessible(page: Page, browser?: Browser): Promise<void> {
-  const violations = browser ? await axeViolationsWithoutScripts(browser, page.url(), await page.content()) : await axeViolations(page);
-  expect(violations).toEqual([]);
-}
 
 test.describe('the committee workspace without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
