@@ -106,3 +106,35 @@ describe('the developer loop section', () => {
     expect(markdown).toContain('- Cycle 7: GET /admin/ answered 500');
   });
 });
+
+describe('the committee workspace section', () => {
+  const page = (path: string, p95Ms: number | null, status = 200) => ({ path, status, firstMs: 400, p50Ms: p95Ms === null ? null : p95Ms - 50, p95Ms });
+  const workspace = (pages: ReturnType<typeof page>[]): NonNullable<Results['workspace']> => ({
+    measuredAt: '2026-12-03T17:30:00.000Z',
+    latencyMs: 50,
+    pairs: 300,
+    applications: 600,
+    checkIns: 4800,
+    samples: 15,
+    targetP95Ms: 1000,
+    pages,
+  });
+
+  it('passes when every page answers within the target at the 95th percentile, and names the slowest', () => {
+    const { markdown, headline } = renderReport({
+      ...bare,
+      workspace: workspace([page('/committee/', 420), page('/committee/health/', 610), page('/committee/held/', null, 404)]),
+    });
+    expect(markdown).toContain(
+      '| Committee workspace, slowest page (600 applications, 300 pairs, GitHub 50 ms a request) | 610 ms p95 (/committee/health/) | – | ≤ 1,000 ms p95 | **pass** |',
+    );
+    expect(markdown).toContain('| `/committee/held/` | 404 | 400 ms | – | – | not measured |');
+    expect(headline['workspace.slowestP95Ms']).toBe(610);
+  });
+
+  it('fails when one page is over the target', () => {
+    const { markdown } = renderReport({ ...bare, workspace: workspace([page('/committee/', 420), page('/committee/pairs/', 1400)]) });
+    expect(markdown).toContain('| 1400 ms p95 (/committee/pairs/) | – | ≤ 1,000 ms p95 | **FAIL** |');
+    expect(markdown).toContain('| `/committee/pairs/` | 200 | 400 ms | 1350 ms | 1400 ms | **FAIL** |');
+  });
+});

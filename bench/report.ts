@@ -9,9 +9,10 @@ import type { LighthousePageResult } from './lighthouse.ts';
 import { CATEGORIES } from './lighthouse.ts';
 import type { Weight } from './lib/pageWeights.ts';
 import type { StartCyclesResult } from './startCycles.ts';
+import type { WorkspaceResult } from './workspace.ts';
 
 /** What `npm run bench` measures when no --only is given (startcycles runs only when named: it takes minutes). */
-export const PHASES = ['site', 'lighthouse', 'submissions', 'burst', 'matching', 'builds', 'devloop', 'mailing'] as const;
+export const PHASES = ['site', 'lighthouse', 'submissions', 'burst', 'matching', 'builds', 'devloop', 'mailing', 'workspace'] as const;
 export const OPTIONAL_PHASES = ['startcycles'] as const;
 
 interface Section {
@@ -118,6 +119,7 @@ export interface Results {
   };
   developerLoop?: Section & DeveloperLoopResult;
   startCycles?: Section & StartCyclesResult;
+  workspace?: Section & WorkspaceResult;
   headline: Record<string, number>;
   previousHeadline: Record<string, number>;
 }
@@ -321,6 +323,21 @@ export function renderReport(results: Results, notes = ''): { markdown: string; 
     });
   }
 
+  const workspace = results.workspace;
+  if (workspace) {
+    const measured = workspace.pages.filter((page) => page.p95Ms !== null);
+    const slowest = measured.reduce<(typeof measured)[number] | null>((worst, page) => (worst === null || page.p95Ms! > worst.p95Ms! ? page : worst), null);
+    targets.push({
+      figure: `Committee workspace, slowest page (${workspace.applications} applications, ${workspace.pairs} pairs, GitHub ${workspace.latencyMs} ms a request)`,
+      value: slowest ? `${slowest.p95Ms} ms p95 (${slowest.path})` : 'not measured',
+      baseline: '–',
+      target: `≤ ${workspace.targetP95Ms.toLocaleString('en')} ms p95`,
+      pass: slowest ? measured.every((page) => page.p95Ms! <= workspace.targetP95Ms && page.status === 200) : null,
+      key: 'workspace.slowestP95Ms',
+      number: slowest?.p95Ms ?? null,
+    });
+  } else missing.push('committee workspace');
+
   const headline: Record<string, number> = {};
   for (const target of targets) if (target.number !== null) headline[target.key] = target.number;
   if (sub) Object.assign(headline, { 'submissions.p50Ms': sub.handler.p50Ms, 'submissions.p95Ms': sub.handler.p95Ms });
@@ -519,6 +536,21 @@ export function renderReport(results: Results, notes = ''): { markdown: string; 
       ...(cycles.failures.length ? ['Failures:', '', ...cycles.failures.map((failure) => `- Cycle ${failure.cycle}: ${failure.reason}`), ''] : []),
     );
   }
+
+  add('## 8. Committee workspace', '');
+  if (workspace) {
+    add(
+      `Each workspace page through the workspace function's own handler (handleWorkspace) with the ports chosen from the environment as on Netlify: a fresh GitHub records store per request, as each invocation has, against the GitHub stand-in answering every request ${workspace.latencyMs} ms late and holding ${workspace.applications} applications, ${workspace.pairs} pairs and ${workspace.checkIns.toLocaleString('en')} check-ins. First request, then ${workspace.samples} more; target ${workspace.targetP95Ms.toLocaleString('en')} ms at the 95th percentile. Measured ${dateOf(workspace)}.`,
+      '',
+      '| Page | Status | First | p50 | p95 | Target |',
+      '|---|---|---|---|---|---|',
+      ...workspace.pages.map(
+        (page) =>
+          `| \`${page.path.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/, '<id>')}\` | ${page.status} | ${page.firstMs} ms | ${page.p50Ms === null ? '–' : `${page.p50Ms} ms`} | ${page.p95Ms === null ? '–' : `${page.p95Ms} ms`} | ${page.p95Ms === null ? 'not measured' : passFail(page.p95Ms <= workspace.targetP95Ms && page.status === 200)} |`,
+      ),
+      '',
+    );
+  } else add('Not measured in this run.', '');
 
   add(
     '## Load during the run',

@@ -2,7 +2,7 @@
  * `npm run bench`: every benchmark of issue 7 in one run, written to bench/results.json and
  * docs/benchmarks.md (ADR 0007 explains the method). Not part of `npm test`.
  *
- *   node bench/run.ts [--only site,lighthouse,submissions,burst,matching,builds,devloop,mailing,startcycles]
+ *   node bench/run.ts [--only site,lighthouse,submissions,burst,matching,builds,devloop,mailing,workspace,startcycles]
  *                     [--with-npm-test] [--cycles 20]
  *
  * startcycles (twenty start/stop cycles of npm start, bench/startCycles.ts) runs only when named;
@@ -299,7 +299,15 @@ async function main(): Promise<void> {
       log('mailing measured');
     }
 
-    // 9. Start/stop cycles (only when named): recorded whether they pass or not.
+    // 9. The committee workspace's pages against the slow GitHub stand-in.
+    if (phases.has('workspace')) {
+      await waitForQuiet('workspace');
+      noteLoad('workspace');
+      results.workspace = { measuredAt: stamp(), ...((await runScript('workspace.ts', ['OUT'], 'workspace')) as Omit<NonNullable<Results['workspace']>, 'measuredAt'>) };
+      log('committee workspace measured');
+    }
+
+    // 10. Start/stop cycles (only when named): recorded whether they pass or not.
     if (phases.has('startcycles')) {
       noteLoad('startcycles');
       const cyclesFlag = process.argv.indexOf('--cycles');

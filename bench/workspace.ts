@@ -25,7 +25,17 @@ const SITE = 'https://mentoring.example.org';
 const SECRET = 'bench-session-secret';
 const ANSWERS = ['met', 'not-yet', 'need-help'] as const;
 
-export async function measureWorkspace() {
+export interface WorkspaceResult {
+  latencyMs: number;
+  pairs: number;
+  applications: number;
+  checkIns: number;
+  samples: number;
+  targetP95Ms: number;
+  pages: Array<{ path: string; status: number; firstMs: number; p50Ms: number | null; p95Ms: number | null }>;
+}
+
+export async function measureWorkspace(): Promise<WorkspaceResult> {
   const settings = await loadSettings();
   const year = settings.programYears.running;
   const fixture = pairFixture(PAIRS, 'workspace-bench', year);
@@ -86,7 +96,7 @@ export async function measureWorkspace() {
     await response.text();
     return { ms: performance.now() - started, status: response.status };
   };
-  const results = [];
+  const results: WorkspaceResult['pages'] = [];
   try {
     for (const path of pages) {
       const first = await ask(path);

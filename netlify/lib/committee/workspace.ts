@@ -11,6 +11,7 @@ import { withSecurityHeaders } from '../http/securityHeaders.ts';
 import { RecordFileError } from '../matching/applications.ts';
 import { attributedStore } from '../records/attributedStore.ts';
 import { RecordsUnavailableError } from '../records/recordsStore.ts';
+import { sharedReads } from '../records/sharedReads.ts';
 import type { WorkspacePorts } from './ports.ts';
 import { WORKSPACE_ROUTES } from './routes.ts';
 import { type CommitteeSession, fromOwnOrigin, readSession } from './session.ts';
@@ -69,6 +70,10 @@ export async function handleWorkspace(request: Request, ports: WorkspacePorts): 
 async function route(request: Request, url: URL, session: CommitteeSession, ports: WorkspacePorts): Promise<Response> {
   const path = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
   const post = request.method === 'POST';
+  // A page's loaders share their reads (on GitHub: one archive for the whole page). Actions
+  // read fresh: they write through other services' stores too, which a shared read would miss.
+  const records = post ? ports.records : sharedReads(ports.records);
+  const pagePorts = { ...ports, records };
   for (const candidate of WORKSPACE_ROUTES) {
     const match = candidate.path.exec(path);
     const handle = post ? candidate.post : candidate.get;
@@ -78,8 +83,8 @@ async function route(request: Request, url: URL, session: CommitteeSession, port
       url,
       params: match.slice(1),
       session,
-      ports,
-      store: attributedStore(ports.records, session.login),
+      ports: pagePorts,
+      store: attributedStore(records, session.login),
       fields: async () => {
         const body = await readBody(request, { maxBytes: 16_384, accept: ['form'] });
         return body.ok ? body.fields : {};

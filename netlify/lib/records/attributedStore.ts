@@ -11,6 +11,7 @@ export function attributedStore(store: RecordsStore, login: string): RecordsStor
   return {
     description: store.description,
     ...(store.webUrl ? { webUrl: (path: string) => store.webUrl!(path) } : {}),
+    ...(store.foldersComeWithEverything ? { foldersComeWithEverything: true } : {}),
     createFile: (path, content, message) => store.createFile(path, content, by(message)),
     createFiles: (files, message) => store.createFiles(files, signed(message)),
     readFile: (path) => store.readFile(path),

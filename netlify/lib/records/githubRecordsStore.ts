@@ -571,6 +571,7 @@ export function createGitHubRecordsStore(options: GitHubRecordsStoreOptions): Re
 
   return {
     description: `GitHub repository ${where}`,
+    foldersComeWithEverything: true,
 
     webUrl(path) {
       return `${webOrigin(options.baseUrl)}/${owner}/${repo}/blob/${encodeURIComponent(branch)}/${path.split('/').map(encodeURIComponent).join('/')}`;

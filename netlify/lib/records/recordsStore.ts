@@ -68,6 +68,11 @@ export interface RecordsStore {
    */
   webUrl?(path: string): string;
   /**
+   * True when a folder read costs as much as reading every record (GitHub's: one archive of the
+   * whole repository), so a reader of several folders does better to read the root once.
+   */
+  readonly foldersComeWithEverything?: boolean;
+  /**
    * Creates a file in one commit. When the path already exists the store is left unchanged and
    * the existing file is returned with created: false (so a replayed submission is idempotent).
    */

@@ -6,7 +6,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startFakeGitHub } from '../../../tests/servers/github/fakeGitHub.ts';
 import { countingReads } from '../../../tests/servers/harness/workspaceHarness.ts';
+import { createGitHubRecordsStore } from './githubRecordsStore.ts';
 import { createLocalGitRecordsStore } from './localGitRecordsStore.ts';
 import { RecordsUnavailableError, type RecordsStore } from './recordsStore.ts';
 import { sharedReads } from './sharedReads.ts';
@@ -76,5 +78,35 @@ describe('sharedReads', () => {
     await expect(shared.readFile('matches/2026-2027.json')).rejects.toThrow('GitHub did not answer');
     expect((await shared.readFile('matches/2026-2027.json'))?.content).toBe('{"pairs":[]}\n');
     expect(calls).toBe(2);
+  });
+});
+
+describe('sharedReads on GitHub, where a folder read downloads the whole repository', () => {
+  it('serves every folder, file and listing of one page from a single archive', async () => {
+    const github = await startFakeGitHub({
+      owner: 'example-association',
+      repo: 'mentoring-records',
+      token: 'ghp_shared_reads',
+      files: {
+        'applications/2026-2027/mentor/m-1.json': '{"m":1}\n',
+        'applications/2026-2027/mentee/e-1.json': '{"e":1}\n',
+        'matches/2026-2027.json': '{"pairs":[]}\n',
+      },
+    });
+    try {
+      const store = createGitHubRecordsStore({ repo: 'example-association/mentoring-records', token: 'ghp_shared_reads', baseUrl: github.url, log: () => {} });
+      const shared = sharedReads(store);
+      const [mentors, mentees] = await Promise.all([shared.readFolder('applications/2026-2027/mentor'), shared.readFolder('applications/2026-2027/mentee/')]);
+      expect([...mentors.keys()]).toEqual(['applications/2026-2027/mentor/m-1.json']);
+      expect([...mentees.keys()]).toEqual(['applications/2026-2027/mentee/e-1.json']);
+      expect((await shared.readFile('matches/2026-2027.json'))?.sha).toBe((await store.readFile('matches/2026-2027.json'))?.sha);
+      expect(await shared.readFile('matches/2025-2026.json')).toBeNull();
+      expect(await shared.listFiles('applications/2026-2027')).toEqual(['applications/2026-2027/mentee/e-1.json', 'applications/2026-2027/mentor/m-1.json']);
+      expect(github.state.count({ kind: 'get-archive' })).toBe(1);
+      // The one direct read above is the test's own comparison, not the shared store's.
+      expect(github.state.count({ kind: 'get-content' })).toBe(1);
+    } finally {
+      await github.stop();
+    }
   });
 });

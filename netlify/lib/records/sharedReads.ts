@@ -5,7 +5,10 @@
  * downloads an archive, so this saves whole requests. Only
  * for reads that belong together in time: any write through it forgets what was read, and it is
  * never kept beyond the page it was made for. Callers share the answer: they must not change it.
+ * Where a folder read downloads the whole repository anyway (GitHub's archive), the first folder
+ * read takes the root, and every later folder and file is served from that one snapshot.
  */
+import { checkRecordPath, folderPrefix } from './recordPaths.ts';
 import type { RecordsStore, StoredFile } from './recordsStore.ts';
 
 export function sharedReads(store: RecordsStore): RecordsStore {
@@ -32,17 +35,31 @@ export function sharedReads(store: RecordsStore): RecordsStore {
     clear();
     return write().finally(clear);
   };
+  const everything = () => folders.get('');
+  const inFolder = (all: Map<string, StoredFile>, prefix: string) => new Map([...all].filter(([path]) => path.startsWith(prefix)));
   return {
     description: store.description,
-    readFile: (path) => once(files, path, () => store.readFile(path)),
+    ...(store.webUrl ? { webUrl: (path: string) => store.webUrl!(path) } : {}),
+    ...(store.foldersComeWithEverything ? { foldersComeWithEverything: true } : {}),
+    readFile: (path) => {
+      const snapshot = everything();
+      if (snapshot) return snapshot.then((all) => all.get(checkRecordPath(path)) ?? null);
+      return once(files, path, () => store.readFile(path));
+    },
     readFolder: (folder) => {
+      const prefix = folderPrefix(folder);
+      if (store.foldersComeWithEverything && prefix !== '') return once(folders, '', () => store.readFolder('')).then((all) => inFolder(all, prefix));
       // A folder inside one already read (a role's applications inside the year's) is taken from it.
       const inside = folder.replace(/\/+$/, '');
       const outer = [...folders.keys()].find((read) => inside.startsWith(`${read.replace(/\/+$/, '')}/`));
       if (outer !== undefined) return folders.get(outer)!.then((files) => new Map([...files].filter(([path]) => path.startsWith(`${inside}/`))));
       return once(folders, folder, () => store.readFolder(folder));
     },
-    listFiles: (folder) => once(listings, folder, () => store.listFiles(folder)),
+    listFiles: (folder) => {
+      const snapshot = everything();
+      if (snapshot) return snapshot.then((all) => [...inFolder(all, folderPrefix(folder)).keys()]);
+      return once(listings, folder, () => store.listFiles(folder));
+    },
     createFile: (path, content, message) => forget(() => store.createFile(path, content, message)),
     createFiles: (list, message) => forget(() => store.createFiles(list, message)),
     writeFile: (path, content, message, expectedSha) => forget(() => store.writeFile(path, content, message, expectedSha)),
