@@ -198,6 +198,28 @@ describe('the committee workspace', () => {
     expect(lines).toEqual(['committee: overview: the held-for-review queue could not be read (Error)']);
   });
 
+  it('says plainly when the held-for-review queue (Netlify Blobs) cannot be read or changed, and changes nothing', async () => {
+    const lines: string[] = [];
+    const key = '44444444-4444-4444-8444-444444444444';
+    await reviewQueue.hold(key, { formId: 'message', id: key, answers: messageAnswers(), receivedAt: '2026-08-02T10:00:00Z', reason: 'fast' });
+    const unreadable = { ...reviewQueue, list: async () => Promise.reject(new Error('BlobsServer: connection refused')) };
+    ports = { ...ports, submissions: { ...ports.submissions, reviewQueue: unreadable }, log: (line) => lines.push(line) };
+    const before = commitCount();
+    for (const response of [await get('/committee/held/'), await post('/committee/held/', { intent: 'release', key })]) {
+      expect(response.status).toBe(503);
+      expect(await response.text()).toContain('The held submissions cannot be read just now: Netlify Blobs, where they wait, did not answer.');
+    }
+    expect(commitCount()).toBe(before);
+    expect(lines).toEqual(['committee: held for review: the queue could not be read (Error)', 'committee: held for review: the queue could not be read (Error)']);
+
+    const undeletable = { ...reviewQueue, release: async () => Promise.reject(new Error('BlobsServer: connection refused')) };
+    ports = { ...ports, submissions: { ...ports.submissions, reviewQueue: undeletable } };
+    const discard = await post('/committee/held/', { intent: 'discard', key });
+    expect(discard.status).toBe(503);
+    expect(await discard.text()).toContain('The submission could not be discarded just now');
+    expect((await reviewQueue.list()).map((entry) => entry.key)).toEqual([key]);
+  });
+
   it('lists submissions held for review; releasing one stores and confirms it, discarding one removes it', async () => {
     const answers = messageAnswers();
     const held = (id: string, receivedAt: string): HeldForReview => ({ formId: 'message', id, answers, receivedAt, reason: 'fast' });

@@ -9,6 +9,7 @@ import { releaseFromReview } from '../../services/submitForm.ts';
 import type { RouteContext, RouteAnswer } from '../routes.ts';
 import { hidden, notice, problem, table } from '../views/components.ts';
 import { html } from '../views/html.ts';
+import type { WorkspacePage } from '../views/layout.ts';
 
 const REASONS: Record<HeldForReview['reason'], string> = {
   fast: 'Sent within 3 seconds of the page opening',
@@ -30,8 +31,25 @@ const DONE: Record<string, string> = {
 
 const said = (answers: Record<string, unknown>, key: string) => (typeof answers[key] === 'string' ? (answers[key] as string) : '');
 
-export async function heldForReviewPage({ ports, url }: Pick<RouteContext, 'ports' | 'url'>, state: { problem?: string } = {}): Promise<RouteAnswer> {
-  const held = await listHeldForReview(ports.submissions.reviewQueue, ports.now());
+const UNREADABLE =
+  'The held submissions cannot be read just now: Netlify Blobs, where they wait, did not answer. Nothing has been lost, and nothing was changed. Try again in a few minutes.';
+const NOT_DISCARDED = 'The submission could not be discarded just now: Netlify Blobs, where it waits, did not answer. It is still held. Try again in a few minutes.';
+
+/** The held submissions, or null (logged by the error's name only) when Netlify Blobs does not answer. */
+async function heldOrNull(ports: RouteContext['ports']) {
+  try {
+    return await listHeldForReview(ports.submissions.reviewQueue, ports.now());
+  } catch (error) {
+    ports.log(`committee: held for review: the queue could not be read (${error instanceof Error ? error.name : 'error'})`);
+    return null;
+  }
+}
+
+const unreadablePage = (): WorkspacePage => ({ title: 'Held for review', section: '/committee/held/', status: 503, body: html`<h1>Held for review</h1>${problem(UNREADABLE)}` });
+
+export async function heldForReviewPage({ ports, url }: Pick<RouteContext, 'ports' | 'url'>, state: { problem?: string } = {}): Promise<WorkspacePage> {
+  const held = await heldOrNull(ports);
+  if (held === null) return unreadablePage();
   const body = html`<h1>Held for review</h1>
 ${notice(DONE[url.searchParams.get('done') ?? ''])}${problem(state.problem)}
 <p>These arrived so quickly, or in such a way, that they may have been sent by a program rather than a person. Nobody has been sent a confirmation. Release the ones a person sent; discard the rest. Anything not released goes after ${HELD_FOR_REVIEW_DAYS} days.</p>
@@ -66,10 +84,17 @@ export async function heldForReviewAction(context: RouteContext): Promise<RouteA
   const { ports, store } = context;
   const fields = await context.fields();
   const key = typeof fields.key === 'string' ? fields.key : '';
-  const entry = (await listHeldForReview(ports.submissions.reviewQueue, ports.now())).find((candidate) => candidate.key === key);
+  const held = await heldOrNull(ports);
+  if (held === null) return unreadablePage();
+  const entry = held.find((candidate) => candidate.key === key);
   if (!entry) return heldForReviewPage(context, { problem: 'That submission is no longer held: someone has released or discarded it already.' });
   if (fields.intent === 'discard') {
-    await ports.submissions.reviewQueue.release(key);
+    try {
+      await ports.submissions.reviewQueue.release(key);
+    } catch (error) {
+      ports.log(`committee: held submission ${entry.item.id}: discarding failed (${error instanceof Error ? error.name : 'error'})`);
+      return { ...(await heldForReviewPage(context, { problem: NOT_DISCARDED })), status: 503 };
+    }
     ports.log(`committee: held submission ${entry.item.id} discarded`);
     return { redirect: '/committee/held/?done=discarded' };
   }
