@@ -15,9 +15,11 @@ import { type Environment, isProductionDeploy, LOCAL_SESSION_SECRET, MissingConf
 import { createMailer } from './mail/createMailer.ts';
 import type { Mailer } from './mail/mailer.ts';
 import type { MailingPorts } from './mailing/ports.ts';
+import type { MyApplicationPorts } from './privacy/myApplication.ts';
 import { createFileTopicsSource } from './mailing/topics.ts';
 import { createBlobsApplicantIndex } from './queue/blobsIndex.ts';
 import { createBlobsQueue } from './queue/blobsQueue.ts';
+import type { DurableQueue } from './queue/durableQueue.ts';
 import { createRecordsStore, type RecordsStoreSettings } from './records/createRecordsStore.ts';
 import type { RecordsStore } from './records/recordsStore.ts';
 import type { DailyRebuildPorts } from './services/dailyRebuild.ts';
@@ -70,6 +72,9 @@ export function serverNow(runtime: Runtime): () => Date {
   return serverClock(runtime.config());
 }
 
+/** Emails Resend would not take, kept in Netlify Blobs until the drain (drain-held) sends them. */
+export const heldEmailsQueue = (): DurableQueue<HeldEmail> => createBlobsQueue<HeldEmail>({ name: 'held-emails' });
+
 /** Everything the submission service (forms, drain) needs. */
 export function submissionPorts(runtime: Runtime, settings: Settings, afterResponse: (work: Promise<unknown>) => void): SubmissionPorts {
   const config = runtime.config();
@@ -78,7 +83,7 @@ export function submissionPorts(runtime: Runtime, settings: Settings, afterRespo
     reviewQueue: createBlobsQueue<HeldForReview>({ name: 'held-for-review' }),
     heldRecords: createBlobsQueue<HeldRecord>({ name: 'held-records' }),
     mailer: mailer(runtime),
-    heldEmails: createBlobsQueue<HeldEmail>({ name: 'held-emails' }),
+    heldEmails: heldEmailsQueue(),
     applicantIndex: createBlobsApplicantIndex({ secret: config.linkSigningSecret }),
     settings,
     sender: config.sender,
@@ -111,6 +116,11 @@ export function mailingPorts(runtime: Runtime, settings: Settings, overrides: Pa
     siteUrl: overrides.siteUrl ?? config.siteUrl,
     signingSecret: overrides.signingSecret ?? config.linkSigningSecret,
   };
+}
+
+/** The applicant's own link (/my-application/): the mailing ports, and the held emails for a confirmation Resend would not take. */
+export function myApplicationPorts(runtime: Runtime, settings: Settings, overrides: Partial<MyApplicationPorts> = {}): MyApplicationPorts {
+  return { ...mailingPorts(runtime, settings, overrides), heldEmails: overrides.heldEmails ?? heldEmailsQueue() };
 }
 
 /** What the daily rebuild needs: the build hook, the program's time zone, the real clock. */

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type FormEnvironment, startFormEnvironment } from '../../../tests/servers/harness/formEnvironment.ts';
 import { menteeAnswers, mentorAnswers, urlencoded } from '../../../tests/servers/harness/sampleAnswers.ts';
 import applications from '../../functions/applications.ts';
+import drainHeld from '../../functions/drain-held.ts';
 import myApplication from '../../functions/my-application.ts';
 import { recordsStore, runtimeFor } from '../composition.ts';
 import { loadSettings } from '../config/loadSettings.ts';
@@ -154,6 +155,27 @@ describe('a correction', () => {
     expect((await get(link)).status).toBe(409);
     expect(recordOf('mentee', id).answers.institution).toBe('Another iSchool');
     expect(commits()).toBe(before + 1);
+  });
+
+  it('keeps the correction when Resend is down, holds its confirmation, and the drain sends it once with the new link', async () => {
+    const email = 'correct-offline@example.org';
+    const { id, link } = await apply('mentee', email);
+    const sentBefore = env.resend.sent.filter((sent) => sent.to.includes(email)).length;
+    env.resend.faults.failNext(1000, 500);
+    const response = await post({ ...menteeAnswers({ email, institution: 'Offline iSchool' }), token: tokenOf(link), intent: 'correct' });
+    expect(response.status).toBe(303);
+    expect(recordOf('mentee', id).answers.institution).toBe('Offline iSchool');
+    await env.settle();
+    expect(env.resend.sent.filter((sent) => sent.to.includes(email))).toHaveLength(sentBefore);
+
+    env.resend.faults.clear();
+    await (await drainHeld(new Request('http://localhost/drain'), env.context())).json();
+    await (await drainHeld(new Request('http://localhost/drain'), env.context())).json();
+    const confirmations = env.resend.sent.filter((sent) => sent.to.includes(email) && sent.subject === 'Your mentee application is updated');
+    expect(confirmations).toHaveLength(1);
+    const newLink = latestLink(email);
+    expect(tokenOf(newLink)).toBe(new URL(response.headers.get('location')!, 'http://localhost').searchParams.get('token'));
+    expect((await get(newLink)).status).toBe(200);
   });
 
   it('with a problem shows the form again with an error summary, keeps what was typed, and changes nothing', async () => {

@@ -27,7 +27,8 @@ import { loadConstraints, loadMatches } from '../matching/applications.ts';
 import { RecordsConflictError, type StoredFile } from '../records/recordsStore.ts';
 import { APPLICANT, parseReview, type ReviewFile, reviewFileSchema, reviewPath } from '../reviews/reviews.ts';
 import { confirmationEmail } from '../services/submissionEmails.ts';
-import { fieldErrors } from '../services/submitForm.ts';
+import type { DurableQueue } from '../queue/durableQueue.ts';
+import { fieldErrors, type HeldEmail } from '../services/submitForm.ts';
 import { applicationLink, recordVersion } from './applicationLink.ts';
 
 export { applicationLink, MY_APPLICATION_PATH } from './applicationLink.ts';
@@ -35,7 +36,10 @@ export { applicationLink, MY_APPLICATION_PATH } from './applicationLink.ts';
 /** The longest reason for withdrawing (the review's own limit). */
 export const MAX_WITHDRAW_REASON = 500;
 
-export type MyApplicationPorts = Pick<MailingPorts, 'records' | 'mailer' | 'settings' | 'now' | 'log' | 'sender' | 'committeeEmail' | 'siteUrl' | 'signingSecret'>;
+export type MyApplicationPorts = Pick<MailingPorts, 'records' | 'mailer' | 'settings' | 'now' | 'log' | 'sender' | 'committeeEmail' | 'siteUrl' | 'signingSecret'> & {
+  /** Where a confirmation Resend would not take waits for the drain (the forms' own held emails). */
+  heldEmails: DurableQueue<HeldEmail>;
+};
 
 /** Why a link to an application cannot be used: the signature's reasons, and the record's. */
 export type ApplicationRefusal = LinkRefusal | 'replaced' | 'gone';
@@ -167,10 +171,15 @@ export async function correctApplication(ports: MyApplicationPorts, token: strin
   ports.log(`my-application: ${path} corrected by the applicant.`);
   const link = applicationLink(corrected, ports.settings, ports.siteUrl, ports.signingSecret);
   const email = confirmationEmail(opened.form, corrected, ports.settings, ports.sender, { link, corrected: true });
+  const idempotencyKey = `${corrected.id}-correction-${corrected.correctedAt}`;
   try {
-    await ports.mailer.send(email, { idempotencyKey: `${corrected.id}-correction-${corrected.correctedAt}` });
+    await ports.mailer.send(email, { idempotencyKey });
   } catch (error) {
-    ports.log(`my-application: the confirmation of ${corrected.id}'s correction was not sent (${error instanceof Error ? error.name : 'error'}).`);
+    // The correction stands; its confirmation (with the only working link) waits for the drain.
+    ports.log(`my-application: the confirmation of ${corrected.id}’s correction was not sent (${error instanceof Error ? error.name : 'error'}); holding it for retry.`);
+    await ports.heldEmails.hold(idempotencyKey, { email, idempotencyKey, recordId: corrected.id }).catch((holdError: unknown) => {
+      ports.log(`my-application: the confirmation of ${corrected.id}’s correction could not be held either (${holdError instanceof Error ? holdError.name : 'error'}); it was not sent.`);
+    });
   }
   await notifyCommittee(ports, `An applicant corrected their ${opened.claims.role} application`, [
     `The ${opened.claims.role} ${corrected.id} corrected their application for ${corrected.programYear} from the link in their confirmation email.`,

@@ -5,7 +5,7 @@
  * service and answers with a page in the site's layout, or a 303 after a correction so a reload
  * does not post again. Built by defineFunction like every function handler.
  */
-import { mailingPorts } from '../composition.ts';
+import { myApplicationPorts } from '../composition.ts';
 import { MissingConfigurationError } from '../config/environment.ts';
 import { defineFunction, type Invocation } from '../http/defineFunction.ts';
 import { shellPage } from '../http/pageShell.ts';
@@ -93,7 +93,7 @@ async function act({ request, runtime, settings }: Invocation, ports: MyApplicat
 /** GET and POST /my-application/. */
 export const myApplicationHandler = defineFunction<MyApplicationOverrides>({ methods: ['GET', 'POST'] }, async (invocation, overrides) => {
   const { request, runtime, settings } = invocation;
-  const ports = mailingPorts(runtime, settings, overrides.ports);
+  const ports = myApplicationPorts(runtime, settings, overrides.ports);
   try {
     return request.method === 'POST' ? await act(invocation, ports) : await show(invocation, ports);
   } catch (error) {
