@@ -178,7 +178,9 @@ export async function correctApplication(ports: MyApplicationPorts, token: strin
     // The correction stands; its confirmation (with the only working link) waits for the drain.
     ports.log(`my-application: the confirmation of ${corrected.id}’s correction was not sent (${error instanceof Error ? error.name : 'error'}); holding it for retry.`);
     await ports.heldEmails.hold(idempotencyKey, { email, idempotencyKey, recordId: corrected.id }).catch((holdError: unknown) => {
-      ports.log(`my-application: the confirmation of ${corrected.id}’s correction could not be held either (${holdError instanceof Error ? holdError.name : 'error'}); it was not sent.`);
+      ports.log(
+        `my-application: the confirmation of ${corrected.id}’s correction could not be held either (${holdError instanceof Error ? holdError.name : 'error'}); it was not sent.`,
+      );
     });
   }
   await notifyCommittee(ports, `An applicant corrected their ${opened.claims.role} application`, [
