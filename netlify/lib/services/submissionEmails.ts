@@ -39,7 +39,7 @@ export interface ApplicationLinkText {
 }
 
 function linkSentence(form: FormDefinition): string {
-  return `To see your ${submissionKind(form)}, correct it while applications are open and before you are matched, or withdraw it, use this link. It is yours alone, so please do not pass it on; this email's newest version is the one whose link works.`;
+  return `To see your ${submissionKind(form)}, correct it while applications are open and before you are matched, or withdraw it, use this link. It is yours alone, so please do not pass it on. After a correction, only the link in the newest email works.`;
 }
 
 /**
