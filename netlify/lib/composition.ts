@@ -14,9 +14,11 @@ import { serverClock } from './config/clock.ts';
 import { type Environment, isProductionDeploy, LOCAL_SESSION_SECRET, MissingConfigurationError, parseEnvironment, type ServerConfig } from './config/environment.ts';
 import { createMailer } from './mail/createMailer.ts';
 import type { Mailer } from './mail/mailer.ts';
+import { createOutboxReader } from './mail/outboxReader.ts';
 import type { MailingPorts } from './mailing/ports.ts';
 import type { MyApplicationPorts } from './privacy/myApplication.ts';
 import { createFileTopicsSource } from './mailing/topics.ts';
+import { createBlobsEndedSessions } from './queue/blobsEndedSessions.ts';
 import { createBlobsApplicantIndex } from './queue/blobsIndex.ts';
 import { createBlobsQueue } from './queue/blobsQueue.ts';
 import type { DurableQueue } from './queue/durableQueue.ts';
@@ -170,6 +172,8 @@ export function workspacePorts(runtime: Runtime, settings: Settings, context: Pi
           return { ok: response.ok, status: response.status };
         }
       : undefined,
+    // Emails kept on this computer can be read in the workspace; a deploy sends them (Resend).
+    localOutbox: config.mail.kind === 'outbox' && !onNetlify && !runtime.production ? createOutboxReader(config.mail.dir) : undefined,
     settings,
     now: serverNow(runtime),
     log: runtime.log,
@@ -179,5 +183,6 @@ export function workspacePorts(runtime: Runtime, settings: Settings, context: Pi
     authUrl: config.committee.authUrl,
     siteId: config.committee.siteId,
     siteUrl: config.siteUrl,
+    endedSessions: createBlobsEndedSessions(),
   };
 }

@@ -4,11 +4,23 @@
  * clock, who may sign in and how.
  */
 import type { Settings } from '../../../src/schemas/settings.ts';
+import type { OutboxReader } from '../mail/outboxReader.ts';
 import type { MailingPorts } from '../mailing/ports.ts';
 import type { StartBackground } from '../mailing/startMailing.ts';
 import type { RecordsStore } from '../records/recordsStore.ts';
 import type { SubmissionPorts } from '../services/submitForm.ts';
 import type { CommitteeIdentity } from './identity.ts';
+
+/**
+ * Sessions signed out before they expire. The session cookie is signed, not stored, so without
+ * this a copy of a cookie taken before signing out would work until it expired.
+ */
+export interface EndedSessions {
+  /** Remembers that session `sid` was signed out, until `expiresAt` (ms since the epoch); `now` likewise. */
+  end(sid: string, expiresAt: number, now: number): Promise<void>;
+  /** True when session `sid` was signed out. */
+  isEnded(sid: string): Promise<boolean>;
+}
 
 export interface CommitteeSignIn {
   /** Signs the session cookie (COMMITTEE_SESSION_SECRET; a fixed local key outside production). */
@@ -22,6 +34,8 @@ export interface CommitteeSignIn {
   siteId: string | undefined;
   /** The site's public origin: the only origin state-changing requests may come from. */
   siteUrl: string;
+  /** Sessions signed out early (Netlify Blobs). */
+  endedSessions: EndedSessions;
 }
 
 export interface WorkspacePorts extends CommitteeSignIn {
@@ -32,6 +46,8 @@ export interface WorkspacePorts extends CommitteeSignIn {
   submissions: SubmissionPorts;
   /** Starts the background monthly mailing (undefined without MAILER_SECRET; locally it then runs in the request). */
   startMonthlyMailing?: StartBackground | undefined;
+  /** The local outbox, read back (only when emails are kept on this computer, never on a deploy). */
+  localOutbox?: OutboxReader | undefined;
   settings: Settings;
   now: () => Date;
   /** Ids, paths and counts only. */

@@ -12,6 +12,7 @@ import { matchingAction, matchingPage } from './pages/matching.ts';
 import { monthlyTopicsAction, monthlyTopicsPage } from './pages/monthlyTopics.ts';
 import { messageAction, messageFlash, messagePage, messagesPage } from './pages/messages.ts';
 import { addSampleApplications, addSampleYear, overviewPage } from './pages/overview.ts';
+import { outboxEmailPage, outboxPage } from './pages/outbox.ts';
 import { pairAction, pairFlash, pairPage, pairsPage } from './pages/pairs.ts';
 import { peopleAction, peopleNotice, peoplePage } from './pages/people.ts';
 import type { WorkspacePorts } from './ports.ts';
@@ -55,6 +56,8 @@ export const WORKSPACE_ROUTES: WorkspaceRoute[] = [
   { path: /^\/committee\/health\/health-(\d{4}-\d{4})\.csv\/$/, get: ({ ports, params }) => healthDownload(ports, params[0]!) },
   { path: /^\/committee\/exports\/$/, get: ({ ports }) => exportsPage(ports) },
   { path: /^\/committee\/exports\/(\d{4}-\d{4})-([a-z-]+)\.csv\/$/, get: ({ ports, params }) => exportDownload(ports, params[0]!, params[1]!) },
+  { path: /^\/committee\/outbox\/$/, get: ({ ports }) => outboxPage(ports) },
+  { path: /^\/committee\/outbox\/([0-9TZa-f-]{1,64}\.eml)\/$/, get: ({ ports, params }) => outboxEmailPage(ports, params[0]!) },
   { path: /^\/committee\/held\/$/, get: (context) => heldForReviewPage(context), post: heldForReviewAction },
   { path: /^\/committee\/mailings\/monthly\/$/, get: ({ ports, url }) => monthlyTopicsPage(ports, url), post: monthlyTopicsAction },
   {

@@ -8,7 +8,7 @@ import { wantsJson } from '../http/negotiation.ts';
 import { readBody } from '../http/readBody.ts';
 import { jsonResponse, withSecurityHeaders } from '../http/securityHeaders.ts';
 import type { CommitteeSignIn } from './ports.ts';
-import { clearedSessionCookie, fromOwnOrigin, newSession, sessionCookie } from './session.ts';
+import { clearedSessionCookie, fromOwnOrigin, newSession, readSession, sessionCookie } from './session.ts';
 import { workspaceResponse } from './views/layout.ts';
 import { SIGN_IN_STATUS, type SignInProblem, signInMessage, signInPage } from './views/signIn.ts';
 
@@ -26,11 +26,11 @@ export async function handleSession(request: Request, ports: SessionPorts): Prom
     json ? jsonResponse(SIGN_IN_STATUS[problem], { error: signInMessage(problem) }) : workspaceResponse(request, null, signInPage(ports, problem));
   if (!fromOwnOrigin(request, ports.siteUrl)) return refuse('origin');
 
-  if (request.method === 'DELETE') return signedOut(request, json);
+  if (request.method === 'DELETE') return signedOut(request, json, ports);
   const body = await readBody(request, { maxBytes: 8192, accept: ['form', 'json'] });
   if (!body.ok) return jsonResponse(body.status, { error: body.error });
   const intent = typeof body.fields.intent === 'string' ? body.fields.intent : 'github';
-  if (intent === 'sign-out') return signedOut(request, json);
+  if (intent === 'sign-out') return signedOut(request, json, ports);
 
   const now = ports.now();
   if (intent === 'local') {
@@ -56,7 +56,20 @@ function signedIn(json: boolean, ports: SessionPorts, session: ReturnType<typeof
   return new Response(null, { status: 303, headers: withSecurityHeaders({ Location: '/committee/', 'Set-Cookie': cookie }) });
 }
 
-async function signedOut(request: Request, json: boolean): Promise<Response> {
+/**
+ * Clears the cookie and remembers the session as ended, so a copy of the cookie stops working
+ * too. If Netlify Blobs does not answer, the cookie is still cleared in this browser.
+ */
+async function signedOut(request: Request, json: boolean, ports: SessionPorts): Promise<Response> {
+  const check = readSession(request, ports.sessionSecret, ports.now());
+  if (check.ok) {
+    try {
+      await ports.endedSessions.end(check.session.sid, check.session.exp, ports.now().getTime());
+      ports.log('committee: a member signed out');
+    } catch (error) {
+      ports.log(`committee: a sign-out could not be recorded (${error instanceof Error ? error.name : 'error'}); the cookie is cleared in that browser only`);
+    }
+  }
   if (json || request.method === 'DELETE') return jsonResponse(200, { signedOut: true }, { 'Set-Cookie': clearedSessionCookie() });
   return new Response(null, { status: 303, headers: withSecurityHeaders({ Location: '/committee/?signed-out', 'Set-Cookie': clearedSessionCookie() }) });
 }

@@ -30,8 +30,8 @@ const redirect = (location: string) => new Response(null, { status: 303, headers
 export async function handleWorkspace(request: Request, ports: WorkspacePorts): Promise<Response> {
   const url = new URL(request.url);
   const check = readSession(request, ports.sessionSecret, ports.now());
-  if (!check.ok) {
-    const problem = check.reason === 'none' ? (url.searchParams.has('signed-out') ? 'signed-out' : undefined) : check.reason;
+  if (!check.ok || (await endedEarlier(check.session, ports))) {
+    const problem = check.ok ? 'signed-out' : check.reason === 'none' ? (url.searchParams.has('signed-out') ? 'signed-out' : undefined) : check.reason;
     const page = signInPage(ports, problem);
     // Signed out, nothing but the sign-in page is shown, whatever was asked for.
     return workspaceResponse(request, null, { ...page, status: problem === undefined || problem === 'signed-out' ? (url.pathname === '/committee/' ? 200 : 401) : page.status });
@@ -64,6 +64,19 @@ export async function handleWorkspace(request: Request, ports: WorkspacePorts): 
       });
     }
     throw error;
+  }
+}
+
+/**
+ * True when the session was signed out (a copy of its cookie, say). When Netlify Blobs does not
+ * answer, the signed, unexpired cookie is let through rather than locking the committee out.
+ */
+async function endedEarlier(session: CommitteeSession, ports: WorkspacePorts): Promise<boolean> {
+  try {
+    return await ports.endedSessions.isEnded(session.sid);
+  } catch (error) {
+    ports.log(`committee: could not check whether the session was signed out (${error instanceof Error ? error.name : 'error'})`);
+    return false;
   }
 }
 

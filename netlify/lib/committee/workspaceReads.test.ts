@@ -19,8 +19,8 @@ beforeEach(async () => {
   const mailing = testPorts();
   const fixture = pairFixture(6, 'workspace-reads', mailing.settings.programYears.running);
   github = await startFakeGitHub({ owner: 'example-association', repo: 'mentoring-records', token: TOKEN, files: fixture.files });
-  const records = createGitHubRecordsStore({ repo: 'example-association/mentoring-records', token: TOKEN, baseUrl: github.url, log: () => {} });
-  ports = workspaceTestPorts({ records, mailing: { ...mailing, records }, now: () => new Date('2026-10-02T14:00:00Z') });
+  const records = createGitHubRecordsStore({ repo: 'example-association/mentoring-records', branch: github.branch, token: TOKEN, baseUrl: github.url, log: () => {} });
+  ports = workspaceTestPorts({ records, mailing, now: () => new Date('2026-10-02T14:00:00Z') });
 });
 afterEach(() => github.stop());
 

@@ -94,7 +94,13 @@ describe('sharedReads on GitHub, where a folder read downloads the whole reposit
       },
     });
     try {
-      const store = createGitHubRecordsStore({ repo: 'example-association/mentoring-records', token: 'ghp_shared_reads', baseUrl: github.url, log: () => {} });
+      const store = createGitHubRecordsStore({
+        repo: 'example-association/mentoring-records',
+        branch: github.branch,
+        token: 'ghp_shared_reads',
+        baseUrl: github.url,
+        log: () => {},
+      });
       const shared = sharedReads(store);
       const [mentors, mentees] = await Promise.all([shared.readFolder('applications/2026-2027/mentor'), shared.readFolder('applications/2026-2027/mentee/')]);
       expect([...mentors.keys()]).toEqual(['applications/2026-2027/mentor/m-1.json']);

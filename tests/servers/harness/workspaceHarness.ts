@@ -4,7 +4,7 @@
  * and get/post through handleWorkspace with a session cookie issued an hour before `now`.
  * (Test support, imported only by tests.)
  */
-import type { WorkspacePorts } from '../../../netlify/lib/committee/ports.ts';
+import type { EndedSessions, WorkspacePorts } from '../../../netlify/lib/committee/ports.ts';
 import { newSession, SESSION_COOKIE, sealSession } from '../../../netlify/lib/committee/session.ts';
 import { handleWorkspace } from '../../../netlify/lib/committee/workspace.ts';
 import type { DurableQueue } from '../../../netlify/lib/queue/durableQueue.ts';
@@ -53,6 +53,21 @@ export function workspaceTestPorts({ records, mailing, now, reviewQueue = create
     authUrl: 'https://api.netlify.com/auth',
     siteId: undefined,
     siteUrl: WORKSPACE_SITE,
+    endedSessions: memoryEndedSessions(),
+  };
+}
+
+/** Signed-out sessions in memory, as the Blobs store keeps them. */
+export function memoryEndedSessions(): EndedSessions & { ended: Map<string, number> } {
+  const ended = new Map<string, number>();
+  return {
+    ended,
+    async end(sid, expiresAt) {
+      ended.set(sid, expiresAt);
+    },
+    async isEnded(sid) {
+      return ended.has(sid);
+    },
   };
 }
 

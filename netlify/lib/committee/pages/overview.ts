@@ -68,6 +68,9 @@ ${next.length > 0 ? html`<ul class="next-steps">${next.map((step) => html`<li><a
 <button class="button button-secondary" type="submit">Add sample applications</button>
 </form>`
     : '';
+  const outbox = ports.localOutbox
+    ? html`<div class="panel"><p>This copy of the site sends no email: each one is kept on this computer instead. <a href="/committee/outbox/">Read the emails kept on this computer</a>.</p></div>`
+    : '';
   const held = await heldCount(ports);
   const warning = await topicWarning(ports);
   const heldNote =
@@ -79,7 +82,7 @@ ${next.length > 0 ? html`<ul class="next-steps">${next.map((step) => html`<li><a
   return {
     title: 'Overview',
     section: '/committee/',
-    body: html`<h1>Committee workspace</h1>${notice(flash)}${warning ? html`<div class="panel warning"><p><a href="/committee/mailings/monthly/">Next month has no topic yet</a>: ${warning}</p></div>` : ''}${heldNote}${sections}${samples}`,
+    body: html`<h1>Committee workspace</h1>${notice(flash)}${warning ? html`<div class="panel warning"><p><a href="/committee/mailings/monthly/">Next month has no topic yet</a>: ${warning}</p></div>` : ''}${heldNote}${sections}${samples}${outbox}`,
   };
 }
 
