@@ -5,14 +5,15 @@ import { expect, test } from '@playwright/test';
 import PostalMime from 'postal-mime';
 import { TEST_NOW } from '../testClock.ts';
 import { axeViolations } from './support/site.ts';
+import { LANE_FOLDERS, LANE_SITE } from './support/lane.ts';
 
 // The committee's local flow end to end: sample applications, a match, the monthly email into
 // the outbox, then a person following their check-in link. The records folder is the one the
 // served functions write to (playwright.config.ts), so the check-in lands where we look.
-const RECORDS_DIR = 'test-results/records';
-const OUTBOX_DIR = 'test-results/outbox-mailing';
+const RECORDS_DIR = LANE_FOLDERS.records;
+const OUTBOX_DIR = LANE_FOLDERS.outboxMailing;
 /** The served site's origin (playwright.config.ts), which the emailed links must point to. */
-const SITE = `http://localhost:${process.env.BROWSER_TEST_PORT ?? 8899}`;
+const SITE = LANE_SITE;
 
 function run(script: string, args: string[]): string {
   return execFileSync(process.execPath, [`scripts/${script}.ts`, ...args], {

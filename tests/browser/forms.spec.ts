@@ -1,7 +1,7 @@
 /**
  * Browser tests of every public form (issue 4, item 9), against the built site served like a
- * Netlify deploy: the functions write real commits to test-results/records and .eml files to
- * test-results/outbox. For each form: the happy path with JavaScript, every error state with
+ * Netlify deploy: the functions write real commits to the lane’s records repository and .eml files to
+ * its outbox (support/lane.ts). For each form: the happy path with JavaScript, every error state with
  * zero axe violations, the plain (no-JavaScript) path, the draft, double submission and the
  * JavaScript budget; one application is completed with the keyboard alone.
  */

@@ -10,6 +10,7 @@ import { type APIRequestContext, type Browser, expect, type Page, test } from '@
 import PostalMime from 'postal-mime';
 import { menteeAnswers } from '../servers/harness/sampleAnswers.ts';
 import { commitsFor, confirmationEmail, RECORDS_DIR } from './forms/formPage.ts';
+import { expectAccessible as expectWorkspaceAccessible, signInLocally } from './support/committee.ts';
 import { axeViolations, axeViolationsWithoutScripts } from './support/site.ts';
 
 const YEAR = '2027-2028';
@@ -108,5 +109,24 @@ test.describe('the applicant’s own link with JavaScript', () => {
     expect(await axeViolations(page)).toEqual([]);
     expect(existsSync(join(RECORDS_DIR, `reviews/${YEAR}/${id}.json`))).toBe(false);
     expect(commitsFor(id)).toHaveLength(1);
+  });
+});
+
+test.describe('the applicant’s link from the emails kept on this computer', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the committee finds the confirmation in the workspace, reads it, and its link opens the application', async ({ page, browser, request }) => {
+    test.setTimeout(240_000);
+    const { email } = await apply(request);
+    await signInLocally(page);
+    await page.getByRole('link', { name: 'Read the emails kept on this computer' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Emails kept on this computer');
+    await expectWorkspaceAccessible(page, browser);
+    const row = page.getByRole('row').filter({ hasText: email });
+    await row.getByRole('link', { name: 'We have your mentee application' }).first().click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('We have your mentee application');
+    await expectWorkspaceAccessible(page, browser);
+    await page.getByRole('link', { name: /\/my-application\/\?token=/ }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your mentee application');
   });
 });

@@ -14,10 +14,11 @@ import { notePath } from '../../../src/schemas/note.ts';
 import { parseSettings } from '../../../netlify/lib/config/loadSettings.ts';
 import { FIXTURE_MESSAGE_ID, type PairsYearFixture, writePairsYear } from '../../fixtures/pairsYear.ts';
 import { readFileSync } from 'node:fs';
-import { expectAccessible, signInLocally } from '../support/committee.ts';
+import { expectAccessible, expectNoSidewaysScroll, signInLocally } from '../support/committee.ts';
+import { LANE_FOLDERS } from '../support/lane.ts';
 
-const RECORDS_DIR = 'test-results/records';
-const OUTBOX_DIR = 'test-results/outbox';
+const RECORDS_DIR = LANE_FOLDERS.records;
+const OUTBOX_DIR = LANE_FOLDERS.outbox;
 const settings = parseSettings(readFileSync('content/settings.yaml', 'utf8'));
 const store = createLocalGitRecordsStore({ dir: RECORDS_DIR, log: () => {} });
 const git = (...args: string[]) => execFileSync('git', ['-C', RECORDS_DIR, ...args], { encoding: 'utf8' });
@@ -158,13 +159,7 @@ test('with JavaScript, the pairs and a pair’s end work the same, at 390 px wit
   await signInLocally(page);
   await page.goto('/committee/pairs/');
   await expect(page.getByRole('table', { name: /^Pairs needing attention/ })).toBeVisible();
-  const overflow = await page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    return [...document.querySelectorAll('body *')]
-      .filter((element) => element.getBoundingClientRect().right > width + 0.5 && !element.closest('.table-wrap'))
-      .map((element) => `${element.tagName.toLowerCase()}.${element.className}`);
-  });
-  expect(overflow).toEqual([]);
+  await expectNoSidewaysScroll(page);
   await expectAccessible(page);
   await pairLink(page, 'help').first().click();
   await page.getByLabel('Another reason', { exact: true }).check();

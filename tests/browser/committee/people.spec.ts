@@ -11,8 +11,9 @@ import { type Browser, expect, type Page, test } from '@playwright/test';
 import { personFixture } from '../../../netlify/lib/privacy/personFixture.ts';
 import { createLocalGitRecordsStore } from '../../../netlify/lib/records/localGitRecordsStore.ts';
 import { axeViolationsWithoutScripts } from '../support/site.ts';
+import { LANE_FOLDERS } from '../support/lane.ts';
 
-const RECORDS_DIR = 'test-results/records';
+const RECORDS_DIR = LANE_FOLDERS.records;
 const git = (...args: string[]) => execFileSync('git', ['-C', RECORDS_DIR, ...args], { encoding: 'utf8' });
 
 async function expectAccessible(page: Page, browser: Browser): Promise<void> {

@@ -16,9 +16,10 @@ import { createLocalGitRecordsStore } from '../../../netlify/lib/records/localGi
 import { EVALUATIONS } from '../../../netlify/lib/reports/fixtureYear.ts';
 import { matchesFileSchema } from '../../../src/schemas/record.ts';
 import { type PairsYearFixture, writePairsYear } from '../../fixtures/pairsYear.ts';
-import { expectAccessible, signInLocally } from '../support/committee.ts';
+import { expectAccessible, expectNoSidewaysScroll, signInLocally } from '../support/committee.ts';
+import { LANE_FOLDERS } from '../support/lane.ts';
 
-const RECORDS_DIR = 'test-results/records';
+const RECORDS_DIR = LANE_FOLDERS.records;
 const settings = parseSettings(readFileSync('content/settings.yaml', 'utf8'));
 const store = createLocalGitRecordsStore({ dir: RECORDS_DIR, log: () => {} });
 /** The unit tests' mentee evaluations of persons 11 to 15 (person 11 sent it twice), given here by the fixture's first five mentees. */
@@ -163,13 +164,7 @@ test('with JavaScript, the health page reads at 390 px without sideways scrollin
   await signInLocally(page);
   await page.goto('/committee/health/');
   await expect(page.getByRole('figure', { name: 'Monthly check-ins' })).toBeVisible();
-  const overflow = await page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    return [...document.querySelectorAll('body *')]
-      .filter((element) => element.getBoundingClientRect().right > width + 0.5 && !element.closest('.table-wrap'))
-      .map((element) => `${element.tagName.toLowerCase()}.${element.className}`);
-  });
-  expect(overflow).toEqual([]);
+  await expectNoSidewaysScroll(page);
   await expectAccessible(page);
   await page.goto('/committee/evaluations/');
   await expect(page.getByRole('region', { name: 'Mentees', exact: true })).toBeVisible();

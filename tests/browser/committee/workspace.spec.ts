@@ -8,10 +8,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { siteSettings } from '../support/site.ts';
-import { expectAccessible } from '../support/committee.ts';
+import { expectAccessible, expectNoSidewaysScroll, signInLocally } from '../support/committee.ts';
+import { LANE_FOLDERS } from '../support/lane.ts';
 
-const RECORDS_DIR = 'test-results/records';
-const OUTBOX_DIR = 'test-results/outbox';
+const RECORDS_DIR = LANE_FOLDERS.records;
+const OUTBOX_DIR = LANE_FOLDERS.outbox;
 const YEAR = siteSettings().programYears.applications;
 
 const git = (...args: string[]) => execFileSync('git', ['-C', RECORDS_DIR, ...args], { encoding: 'utf8' });
@@ -106,25 +107,17 @@ test.describe('the committee workspace without JavaScript', () => {
 
 test('with JavaScript, the workspace works the same and stays at 390 px without sideways scrolling', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto('/committee/');
-  await page.getByRole('button', { name: 'Continue as the local committee' }).click();
+  await signInLocally(page);
   await page.getByRole('button', { name: 'Add sample applications' }).click();
   await expect(page.getByRole('status')).toContainText('sample applications were added');
   await page.goto(`/committee/applications/?year=${YEAR}&role=mentor`);
   await expect(page.getByRole('table')).toContainText('Mentors');
-  const overflow = await page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    return [...document.querySelectorAll('body *')]
-      .filter((element) => element.getBoundingClientRect().right > width + 0.5 && !element.closest('.table-wrap'))
-      .map((element) => `${element.tagName.toLowerCase()}.${element.className}`);
-  });
-  expect(overflow).toEqual([]);
+  await expectNoSidewaysScroll(page);
   await expectAccessible(page);
 });
 
 test('a state-changing request from another origin is refused and changes nothing', async ({ page, request }) => {
-  await page.goto('/committee/');
-  await page.getByRole('button', { name: 'Continue as the local committee' }).click();
+  await signInLocally(page);
   const cookies = await page.context().cookies();
   const session = cookies.find((cookie) => cookie.name === '__Host-committee');
   expect(session?.httpOnly).toBe(true);

@@ -3,15 +3,14 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
-import playwrightConfig from '../../../playwright.config.ts';
 import { MINIMUM_FILL_MS } from '../../../netlify/lib/services/submitForm.ts';
 import type { FormDefinition } from '../../../src/forms/formDefinitions.ts';
 import { type Answer, type FieldInfo, formFields } from './formCases.ts';
+import { LANE_FOLDERS } from '../support/lane.ts';
 
-/** Where the functions under test write: the webServer's environment in playwright.config.ts. */
-const serverEnv = (playwrightConfig.webServer as { env: Record<string, string> }).env;
-export const RECORDS_DIR = serverEnv.RECORDS_DIR!;
-export const OUTBOX_DIR = serverEnv.MAIL_OUTBOX_DIR!;
+/** Where the functions under test write: this lane's folders (support/lane.ts). */
+export const RECORDS_DIR = LANE_FOLDERS.records;
+export const OUTBOX_DIR = LANE_FOLDERS.outbox;
 
 /** The control a field's label (or a choice's label inside its fieldset) names, found as a person would. */
 export function fieldControl(page: Page, field: FieldInfo, choiceLabel?: string): Locator {

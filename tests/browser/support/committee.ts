@@ -13,3 +13,14 @@ export async function signInLocally(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Continue as the local committee' }).click();
   await expect(page.getByText('Signed in as local-committee')).toBeVisible();
 }
+
+/** Nothing but a scrolling table reaches past the page's right edge (no sideways scroll on a phone). */
+export async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const overflow = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    return [...document.querySelectorAll('body *')]
+      .filter((element) => element.getBoundingClientRect().right > width + 0.5 && !element.closest('.table-wrap'))
+      .map((element) => `${element.tagName.toLowerCase()}.${element.className}`);
+  });
+  expect(overflow).toEqual([]);
+}
