@@ -131,3 +131,17 @@ test('a state-changing request from another origin is refused and changes nothin
   expect(response.status()).toBe(403);
   expect(existsSync(RECORDS_DIR) ? git('rev-list', '--count', 'HEAD').trim() : '0').toBe(before);
 });
+
+test('signing out ends the session: a copy of its cookie taken before shows only the sign-in page', async ({ page, request }) => {
+  await signInLocally(page);
+  const copied = (await page.context().cookies()).find((cookie) => cookie.name === '__Host-committee')!.value;
+  const before = await request.get(`/committee/applications/?year=${YEAR}`, { headers: { cookie: `__Host-committee=${copied}` } });
+  expect(before.status()).toBe(200);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('button', { name: 'Continue as the local committee' })).toBeVisible();
+  const after = await request.get(`/committee/applications/?year=${YEAR}`, { headers: { cookie: `__Host-committee=${copied}` } });
+  expect(after.status()).toBe(401);
+  const text = await after.text();
+  expect(text).toContain('You have signed out.');
+  expect(text).not.toContain('<table');
+});
