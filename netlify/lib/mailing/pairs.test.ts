@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { startFakeGitHub } from '../../../tests/servers/github/fakeGitHub.ts';
 import { createGitHubRecordsStore } from '../records/githubRecordsStore.ts';
 import { applicationRecord, matchesContent, mentorRecordAnswers, pairFixture, stableUuid } from '../../../tests/servers/harness/mailingFixtures.ts';
-import { createMemoryRecordsStore } from '../../../tests/servers/harness/mailingMemoryStore.ts';
+import { createMemoryRecordsStore } from '../../../tests/servers/harness/memoryRecordsStore.ts';
 import { loadMenteeApplications, loadPairs, PairsError } from './pairs.ts';
 
 const YEAR = '2026-2027';

@@ -9,7 +9,7 @@ import { introductionsLedgerSchema } from '../mailing/ledger.ts';
 import { loadPairs } from '../mailing/pairs.ts';
 import { preferenceRecordSchema } from '../mailing/preferences.ts';
 import { reviewFileSchema } from '../reviews/reviews.ts';
-import { createMemoryRecordsStore } from './memoryRecordsStore.ts';
+import { createMemoryRecordsStore } from '../../../tests/servers/harness/memoryRecordsStore.ts';
 import { generateSampleApplications, generateSampleYear, writeSampleApplications, writeSampleYear } from './sampleApplications.ts';
 
 describe('sample applications', () => {

@@ -4,7 +4,7 @@ import { acceptProposal, listProposals, mergeProposal, proposalJsonPath } from '
 import { constraintsPath, matchesPath } from './constraints.ts';
 import { checkExportFolder, exportApplications, APPLICATION_CSV_COLUMNS } from './exportService.ts';
 import { APPLICATION, mentee, mentor, settings, testId } from './fixtures.ts';
-import { createMemoryRecordsStore, type MemoryRecordsStore } from './memoryRecordsStore.ts';
+import { createMemoryRecordsStore, type MemoryRecordsStore } from '../../../tests/servers/harness/memoryRecordsStore.ts';
 import { proposalFileSchema } from './proposal.ts';
 import { createProposal } from './proposeService.ts';
 import type { MenteeCandidate, MentorCandidate } from './people.ts';

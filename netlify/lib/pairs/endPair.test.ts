@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { PROGRAM_YEAR, pairFixture } from '../../../tests/servers/harness/mailingFixtures.ts';
-import { createMemoryRecordsStore } from '../../../tests/servers/harness/mailingMemoryStore.ts';
+import { createMemoryRecordsStore } from '../../../tests/servers/harness/memoryRecordsStore.ts';
 import { createRecordingMailer } from '../../../tests/servers/harness/mailingRecordingMailer.ts';
 import { settings, TEST_SITE } from '../../../tests/servers/harness/mailingTestPorts.ts';
 import { loadPairs } from '../mailing/pairs.ts';

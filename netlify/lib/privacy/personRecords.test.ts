@@ -3,7 +3,7 @@ import { matchesFileSchema } from '../../../src/schemas/record.ts';
 import { testPorts } from '../../../tests/servers/harness/mailingTestPorts.ts';
 import { runMonthlyMailing } from '../mailing/monthlyTopicService.ts';
 import { APPLICATION, settings as matchingSettings } from '../matching/fixtures.ts';
-import { createMemoryRecordsStore } from '../matching/memoryRecordsStore.ts';
+import { createMemoryRecordsStore } from '../../../tests/servers/harness/memoryRecordsStore.ts';
 import { createProposal } from '../matching/proposeService.ts';
 import { RecordsUnavailableError, type RecordsStore } from '../records/recordsStore.ts';
 import { PERSON_EMAIL, personFixture } from './personFixture.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryRecordsStore } from '../matching/memoryRecordsStore.ts';
+import { createMemoryRecordsStore } from '../../../tests/servers/harness/memoryRecordsStore.ts';
 import { loadEvaluations, SMALL_GROUP, summariseEvaluations, summariseRole } from './evaluations.ts';
 import { EVALUATIONS, id, PAIRS, YEAR } from './fixtureYear.ts';
 

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseSettings } from '../../../netlify/lib/config/loadSettings.ts';
-import { createMemoryRecordsStore, type MemoryRecordsStore } from './mailingMemoryStore.ts';
+import { createMemoryRecordsStore, type MemoryRecordsStore } from './memoryRecordsStore.ts';
 import { createRecordingMailer, type RecordingMailer } from './mailingRecordingMailer.ts';
 import { publishableTopic } from './mailingFixtures.ts';
 import type { MailingPorts } from '../../../netlify/lib/mailing/ports.ts';

@@ -1,7 +1,7 @@
-import { describeRecordsStoreContract } from '../records/recordsStoreContract.ts';
+import { describeRecordsStoreContract } from '../../../netlify/lib/records/recordsStoreContract.ts';
 import { createMemoryRecordsStore } from './memoryRecordsStore.ts';
 
-// The matching tests trust this fake only because it keeps the same contract as the real stores.
+// The unit tests trust this fake only because it keeps the same contract as the real stores.
 describeRecordsStoreContract('the in-memory records store', async () => {
   const store = createMemoryRecordsStore();
   return { store, commitCount: async () => store.commits.length, close: async () => {} };
