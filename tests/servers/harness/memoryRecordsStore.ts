@@ -1,5 +1,15 @@
 import { createHash } from 'node:crypto';
-import { checkChanges, checkCommitMessage, checkRecordPath, distinctNewFiles, folderPrefix, inChunks, messageFor, pendingChanges, sortPaths } from '../../../netlify/lib/records/recordPaths.ts';
+import {
+  checkChanges,
+  checkCommitMessage,
+  checkRecordPath,
+  distinctNewFiles,
+  folderPrefix,
+  inChunks,
+  messageFor,
+  pendingChanges,
+  sortPaths,
+} from '../../../netlify/lib/records/recordPaths.ts';
 import { MAX_FILES_PER_COMMIT, RecordsConflictError, type CreateFilesResult, type RecordsStore, type StoredFile } from '../../../netlify/lib/records/recordsStore.ts';
 
 /**
