@@ -3,7 +3,8 @@
  * the evaluations (a group of five or more with figures, a chart and written answers; a smaller
  * group shown only as "fewer than 5"), the health report (figures, the check-ins chart, the
  * pairs needing attention with links, the CSV download) and the exports (a CSV download). Without
- * JavaScript, with axe on each page; then the health page with JavaScript at 390 px.
+ * JavaScript, with axe on each page; then the health, evaluations and exports pages with
+ * JavaScript at 390 px.
  *
  * The records are shared with the other browser tests of this run, so the figures asserted are
  * counted from the records themselves (this test adds the pairs fixture and the evaluations of
@@ -158,7 +159,7 @@ test.describe('the reports without JavaScript', () => {
   });
 });
 
-test('with JavaScript, the health page reads at 390 px without sideways scrolling, and passes axe', async ({ page }) => {
+test('with JavaScript, the health, evaluations and exports pages read at 390 px without sideways scrolling, pass axe, and download', async ({ page }) => {
   test.setTimeout(120_000);
   await page.setViewportSize({ width: 390, height: 844 });
   await signInLocally(page);
@@ -169,4 +170,13 @@ test('with JavaScript, the health page reads at 390 px without sideways scrollin
   await page.goto('/committee/evaluations/');
   await expect(page.getByRole('region', { name: 'Mentees', exact: true })).toBeVisible();
   await expectAccessible(page);
+  await page.goto('/committee/exports/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Exports');
+  await expectNoSidewaysScroll(page);
+  await expectAccessible(page);
+  const checkIns = await download(page, `Check-ins, ${fixture.year} (CSV)`);
+  expect(checkIns.fileName).toBe(`${fixture.year}-check-ins.csv`);
+  const lines = checkIns.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+  expect(lines[0]).toMatch(/^month,pair_id,role,/);
+  expect(lines.some((line) => line.includes(',p-help,'))).toBe(true);
 });
