@@ -6,7 +6,9 @@
 import { fieldText } from '../formFields.ts';
 import { applicationChoices, type Role } from '../../../../src/schemas/application.ts';
 import { TIME_ZONES } from '../../../../src/schemas/choices.ts';
+import { recordEnvelopeSchema } from '../../../../src/schemas/record.ts';
 import type { Settings } from '../../../../src/schemas/settings.ts';
+import { applicationLink } from '../../privacy/applicationLink.ts';
 import { RecordsConflictError, type RecordsStore } from '../../records/recordsStore.ts';
 import { applyReview, DECISION_LABELS, parseReview, type ReviewInput, reviewInputSchema, reviewPath } from '../../reviews/reviews.ts';
 import type { WorkspacePorts } from '../ports.ts';
@@ -111,6 +113,17 @@ ${records.skipped.length > 0 ? html`<p class="meta">${records.skipped.length} ap
   return { title: `Applications for ${year}`, section: '/committee/applications/', body };
 }
 
+/**
+ * The applicant's own link, only where emails are kept on this computer (npm start, never a
+ * deploy): there nobody receives the confirmation, and sample applicants were never sent one.
+ */
+async function localApplicantLink(ports: WorkspacePorts, year: string, role: Role, id: string): Promise<string | null> {
+  if (!ports.localOutbox) return null;
+  const file = await ports.records.readFile(`applications/${year}/${role}/${id}.json`);
+  const record = file ? recordEnvelopeSchema.safeParse(JSON.parse(file.content)) : null;
+  return record?.success ? applicationLink(record.data, ports.settings, ports.siteUrl, ports.mailing.signingSecret) : null;
+}
+
 async function findApplication(store: RecordsStore, settings: Settings, year: string, id: string) {
   const records = await loadYearRecords(store, settings, year);
   return records.applications.find((row) => row.id === id) ?? null;
@@ -136,10 +149,12 @@ export async function applicationPage(ports: WorkspacePorts, url: URL, id: strin
       label: ANSWER_LABELS[key] ?? key,
       value: Array.isArray(value) ? value.map((item) => labels.get(String(item)) ?? String(item)).join(', ') : key === 'timeZone' ? zoneLabel(String(value)) : String(value),
     }));
+  const ownLink = await localApplicantLink(ports, year, row.role, id);
   const body = html`<p><a href="/committee/applications/?year=${year}&amp;role=${row.role}">Back to the ${row.role} applications</a></p>
 <h1>${row.name} <span class="meta">(${row.role})</span></h1>
 ${notice(state.flash)}${problem(state.problem)}${errorSummary(state.errors ?? [])}
 <p>${statusTag(row)} Sent on ${row.submittedAt.slice(0, 10)}.${row.paired === 'active' ? ' In an active pair.' : ''}</p>
+${ownLink ? html`<div class="panel"><p>On this computer only: <a href="${ownLink}">open the applicant’s own page</a>, the one the link in their confirmation email opens, to try correcting or withdrawing the application as they would.</p></div>` : ''}
 ${review?.reason ? html`<p>Reason: ${review.reason}</p>` : ''}
 <h2>The application</h2>
 ${summaryList(answers)}

@@ -8,11 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testPorts } from '../../../../tests/servers/harness/mailingTestPorts.ts';
+import { createMemoryQueue } from '../../../../tests/servers/harness/memoryQueue.ts';
 import { workspaceClient, workspaceTestPorts } from '../../../../tests/servers/harness/workspaceHarness.ts';
 import { runtimeFor, workspacePorts } from '../../composition.ts';
 import { loadSettings } from '../../config/loadSettings.ts';
 import { createOutboxMailer } from '../../mail/outboxMailer.ts';
 import { createOutboxReader } from '../../mail/outboxReader.ts';
+import { generateSampleApplications, writeSampleApplications } from '../../matching/sampleApplications.ts';
+import { openApplication } from '../../privacy/myApplication.ts';
 import type { WorkspacePorts } from '../ports.ts';
 
 let dir: string;
@@ -68,6 +71,25 @@ describe('the emails kept on this computer', () => {
     ports = { ...ports, localOutbox: undefined };
     expect((await get('/committee/outbox/')).status).toBe(404);
     expect(await (await get('/committee/')).text()).not.toContain('Read the emails kept on this computer');
+  });
+
+  it('offers an application’s own link on its page only where emails stay on this computer, and the link opens that application', async () => {
+    const year = ports.settings.programYears.applications;
+    const samples = generateSampleApplications({ programYear: year, mentors: 1, mentees: 1, seed: 5, settings: ports.settings });
+    await writeSampleApplications(ports.records, samples);
+    const [path] = await ports.records.listFiles(`applications/${year}/mentee`);
+    const id = path!.split('/').at(-1)!.replace('.json', '');
+    const page = await (await get(`/committee/applications/${id}/?year=${year}`)).text();
+    const link = /On this computer only: <a href="([^"]+)">open the applicant’s own page<\/a>/.exec(page)?.[1];
+    expect(link).toBeDefined();
+    const opened = await openApplication(
+      { ...ports.mailing, records: ports.records, heldEmails: createMemoryQueue() },
+      new URL(link!.replaceAll('&amp;', '&')).searchParams.get('token'),
+    );
+    expect(opened.kind === 'refused' ? opened.reason : opened.record.id).toBe(id);
+
+    ports = { ...ports, localOutbox: undefined };
+    expect(await (await get(`/committee/applications/${id}/?year=${year}`)).text()).not.toContain('open the applicant’s own page');
   });
 
   it('is given to the workspace only on this computer with the outbox mailer, never on a deploy or with Resend', async () => {
