@@ -176,7 +176,10 @@ test('with JavaScript, the health, evaluations and exports pages read at 390 px 
   await expectAccessible(page);
   const checkIns = await download(page, `Check-ins, ${fixture.year} (CSV)`);
   expect(checkIns.fileName).toBe(`${fixture.year}-check-ins.csv`);
-  const lines = checkIns.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+  const lines = checkIns.text
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n');
   expect(lines[0]).toMatch(/^month,pair_id,role,/);
   expect(lines.some((line) => line.includes(',p-help,'))).toBe(true);
 });
