@@ -11,9 +11,15 @@ import { axeViolations } from './support/site.ts';
  * of its sitemap passes axe, fits a 320 px screen and names no other association. Its own build
  * and a plain static server (no functions: these pages are static), apart from the shipped
  * site's server.
+ *
+ * Built as of mid-February of its running year, when its applications and its evaluation are
+ * both closed: the shipped site's tests see the forms open (tests/testClock.ts), so between them
+ * every form page is checked in both states.
  */
 
 const PORT = 8897;
+/** Its running year's eighth month: after the call for applications, before the wrap-up phase. */
+const SITE_NOW = '2027-02-15T01:00:00Z';
 const OUT_DIR = 'test-results/second-association-browser-dist';
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml', '.xml': 'application/xml' };
 const settings = secondAssociationSettings();
@@ -24,7 +30,7 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(600_000);
-  const build = buildSiteFromPack({ outDir: OUT_DIR });
+  const build = buildSiteFromPack({ outDir: OUT_DIR, env: { SITE_NOW } });
   expect(build.status, build.output).toBe(0);
   const root = join(process.cwd(), OUT_DIR);
   const sitemap = await readFile(join(root, 'sitemap-0.xml'), 'utf8');
@@ -60,5 +66,21 @@ test('every page of the second association’s site passes axe, fits 320 px and 
     await page.setViewportSize({ width: 320, height: 800 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, `${path}: no horizontal scrolling at 320 px`).toBeLessThanOrEqual(0);
+  }
+});
+
+test('while closed, the application and evaluation pages say when they open, show no form and pass axe', async ({ page }) => {
+  for (const role of ['mentee', 'mentor'] as const) {
+    await page.goto(`http://127.0.0.1:${PORT}/evaluation/${role}/`);
+    await expect(page.locator('.evaluation-status')).toHaveAttribute('data-state', 'upcoming');
+    await expect(page.locator('.evaluation-status')).toContainText('The evaluation for 2026-2027 opens on April 1, 2027');
+    await expect(page.locator(`a[href="mailto:${settings.contactEmail}"]`).first()).toBeVisible();
+    await expect(page.locator('form')).toHaveCount(0);
+    expect(await axeViolations(page), `/evaluation/${role}/`).toEqual([]);
+
+    await page.goto(`http://127.0.0.1:${PORT}/apply/${role}/`);
+    await expect(page.locator('.application-status')).toHaveAttribute('data-state', /^(closed|upcoming)$/);
+    await expect(page.locator('form')).toHaveCount(0);
+    expect(await axeViolations(page), `/apply/${role}/`).toEqual([]);
   }
 });
