@@ -1,6 +1,6 @@
 /**
  * Matching time at 100×60, 500×300 and 2,000×1,200 (mentees × mentors), through the engine's own
- * benchmark (netlify/lib/matching/benchmark.ts: generated applications, the full proposeMatches,
+ * benchmark (bench/matchingBenchmark.ts: generated applications, the full proposeMatches,
  * median of its runs). Baseline beside it: the least any exhaustive matcher must do, building
  * each person's profile and scoring every mentor–mentee pair once (compatibility.ts), timed here
  * on the same generated applications.
@@ -10,7 +10,7 @@ import { contentPath } from '../src/lib/contentDir.ts';
 import type { MenteeApplication, MentorApplication } from '../src/schemas/application.ts';
 import { DEFAULT_MATCHING_SETTINGS } from '../src/schemas/settings.ts';
 import { parseSettings } from '../netlify/lib/config/loadSettings.ts';
-import { BENCHMARK_SIZES, benchmarkMatching } from '../netlify/lib/matching/benchmark.ts';
+import { BENCHMARK_SIZES, benchmarkMatching } from './matchingBenchmark.ts';
 import { matchingVocabulary, menteeProfile, mentorProfile, quickAssess } from '../netlify/lib/matching/compatibility.ts';
 import { generateSampleApplications } from '../netlify/lib/matching/sampleApplications.ts';
 import { median, round } from './lib/common.ts';

@@ -491,7 +491,7 @@ export function renderReport(results: Results, notes = ''): { markdown: string; 
   add('## 6. Matching', '');
   if (matching) {
     add(
-      `The engine's own benchmark (netlify/lib/matching/benchmark.ts: generated applications, the full proposeMatches, median of its runs). Baseline: building every profile and scoring every mentor–mentee pair once (compatibility.ts), the least an exhaustive matcher does. Measured ${dateOf(matching)}.`,
+      `The engine's own benchmark (bench/matchingBenchmark.ts: generated applications, the full proposeMatches, median of its runs). Baseline: building every profile and scoring every mentor–mentee pair once (compatibility.ts), the least an exhaustive matcher does. Measured ${dateOf(matching)}.`,
       '',
       '| Mentees × mentors | Engine | Baseline (score every pair) | Report files | Matched | Unmatched | Runs | Memory | Target |',
       '|---|---|---|---|---|---|---|---|---|',

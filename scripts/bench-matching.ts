@@ -4,7 +4,7 @@
  *   node scripts/bench-matching.ts [--help]
  */
 import { loadSettings } from '../netlify/lib/config/loadSettings.ts';
-import { benchmarkMatching } from '../netlify/lib/matching/benchmark.ts';
+import { benchmarkMatching } from '../bench/matchingBenchmark.ts';
 
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
   console.log('Usage: node scripts/bench-matching.ts\nPrints JSON: for each size, the engine time (median), report time, pairs and memory.');

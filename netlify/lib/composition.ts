@@ -12,9 +12,9 @@ import type { WorkspacePorts } from './committee/ports.ts';
 import type { Settings } from '../../src/schemas/settings.ts';
 import { serverClock } from './config/clock.ts';
 import { type Environment, isProductionDeploy, LOCAL_SESSION_SECRET, MissingConfigurationError, parseEnvironment, type ServerConfig } from './config/environment.ts';
-import { createMailer } from './mail/createMailer.ts';
-import type { Mailer } from './mail/mailer.ts';
-import { createOutboxReader } from './mail/outboxReader.ts';
+import { createMailer } from './mailer/createMailer.ts';
+import type { Mailer } from './mailer/ports.ts';
+import { createOutboxReader } from './mailer/outboxReader.ts';
 import type { MailingPorts } from './mailing/ports.ts';
 import type { MyApplicationPorts } from './privacy/myApplication.ts';
 import { createFileTopicsSource } from './mailing/topics.ts';
@@ -23,10 +23,10 @@ import { createBlobsApplicantIndex } from './queue/blobsIndex.ts';
 import { createBlobsQueue } from './queue/blobsQueue.ts';
 import type { DurableQueue } from './queue/durableQueue.ts';
 import { createRecordsStore, type RecordsStoreSettings } from './records/createRecordsStore.ts';
-import type { RecordsStore } from './records/recordsStore.ts';
-import type { DailyRebuildPorts } from './services/dailyRebuild.ts';
-import type { HeldForReview } from './services/heldForReview.ts';
-import type { HeldEmail, HeldRecord, SubmissionPorts } from './services/submitForm.ts';
+import type { RecordsStore } from './records/ports.ts';
+import type { DailyRebuildPorts } from './site/dailyRebuild.ts';
+import type { HeldForReview } from './submissions/heldForReview.ts';
+import type { HeldEmail, HeldRecord, SubmissionPorts } from './submissions/ports.ts';
 
 /** One invocation's view of the world: its deploy context, its configuration, its log. */
 export interface Runtime {

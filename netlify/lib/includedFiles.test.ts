@@ -84,8 +84,8 @@ const FILE_SYSTEM_MODULES: Record<string, string> = {
   'netlify/lib/http/pageShell.ts': 'reader',
   'netlify/lib/mailing/topics.ts': 'reader',
   'netlify/lib/records/localGitRecordsStore.ts': 'local only: the records under .data/ when RECORDS_REPO is unset',
-  'netlify/lib/mail/outboxMailer.ts': 'local only: the outbox under .data/ when RESEND_API_KEY is unset',
-  'netlify/lib/mail/outboxReader.ts': 'local only: the outbox read back for the workspace, never given on a deploy',
+  'netlify/lib/mailer/outboxMailer.ts': 'local only: the outbox under .data/ when RESEND_API_KEY is unset',
+  'netlify/lib/mailer/outboxReader.ts': 'local only: the outbox read back for the workspace, never given on a deploy',
   'netlify/lib/privacy/rewriteHistory.ts': 'a command-line tool (npm run rewrite-records-history), never a function',
 };
 

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { shapeAnswers } from '../../netlify/lib/http/readSubmission.ts';
 import { parseSettings } from '../../netlify/lib/config/loadSettings.ts';
-import { fieldErrors } from '../../netlify/lib/services/submitForm.ts';
+import { fieldErrors } from '../../netlify/lib/submissions/submitForm.ts';
 import { fieldMeta } from '../schemas/formField.ts';
 import { clientMessage, type FieldAttributes } from './clientChecks.ts';
 import { type FormDefinition, formDefinitions } from './formDefinitions.ts';

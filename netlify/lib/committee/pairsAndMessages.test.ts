@@ -16,7 +16,7 @@ import { FIXTURE_MESSAGE_ID, type PairsYearFixture, writePairsYear } from '../..
 import { testPorts } from '../../../tests/servers/harness/mailingTestPorts.ts';
 import { endedMatches } from '../pairs/endPair.ts';
 import { createLocalGitRecordsStore } from '../records/localGitRecordsStore.ts';
-import type { RecordsStore } from '../records/recordsStore.ts';
+import type { RecordsStore } from '../records/ports.ts';
 import type { WorkspacePorts } from './ports.ts';
 
 let dir: string;

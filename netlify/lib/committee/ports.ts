@@ -4,11 +4,11 @@
  * clock, who may sign in and how.
  */
 import type { Settings } from '../../../src/schemas/settings.ts';
-import type { OutboxReader } from '../mail/outboxReader.ts';
+import type { OutboxReader } from '../mailer/outboxReader.ts';
 import type { MailingPorts } from '../mailing/ports.ts';
 import type { StartBackground } from '../mailing/startMailing.ts';
-import type { RecordsStore } from '../records/recordsStore.ts';
-import type { SubmissionPorts } from '../services/submitForm.ts';
+import type { RecordsStore } from '../records/ports.ts';
+import type { SubmissionPorts } from '../submissions/ports.ts';
 import type { CommitteeIdentity } from './identity.ts';
 
 /**

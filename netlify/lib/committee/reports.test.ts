@@ -1,6 +1,6 @@
 /**
  * The evaluations, health and exports pages through the workspace's handler, on a real local git
- * records store holding the running year of reports/fixtureYear.ts (answers known): the small
+ * records store holding the running year of tests/support/reportsFixtureYear.ts (answers known): the small
  * group shows "fewer than 5" and none of its words, the health figures and their CSV, the export
  * downloads (the same files as npm run export, formulas defused), and the local sample year.
  */
@@ -13,8 +13,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testPorts } from '../../../tests/servers/harness/mailingTestPorts.ts';
 import { exportYear } from '../matching/exportService.ts';
 import { createLocalGitRecordsStore } from '../records/localGitRecordsStore.ts';
-import type { RecordsStore } from '../records/recordsStore.ts';
-import { EVALUATIONS, id, PAIRS } from '../reports/fixtureYear.ts';
+import type { RecordsStore } from '../records/ports.ts';
+import { EVALUATIONS, id, PAIRS } from '../../../tests/support/reportsFixtureYear.ts';
 import type { WorkspacePorts } from './ports.ts';
 
 let dir: string;

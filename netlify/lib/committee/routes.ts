@@ -2,7 +2,7 @@
  * The workspace's pages and actions, one entry per address. A page module exports its routes;
  * this list puts them together, and workspace.ts answers each request with the first match.
  */
-import type { RecordsStore } from '../records/recordsStore.ts';
+import type { RecordsStore } from '../records/ports.ts';
 import { applicationPage, applicationsPage, saveReview } from './pages/applications.ts';
 import { evaluationsPage } from './pages/evaluations.ts';
 import { exportDownload, exportsPage, healthDownload, healthPage } from './pages/health.ts';

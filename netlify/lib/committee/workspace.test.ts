@@ -12,11 +12,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testPorts } from '../../../tests/servers/harness/mailingTestPorts.ts';
 import { createMemoryQueue } from '../../../tests/servers/harness/memoryQueue.ts';
 import { messageAnswers } from '../../../tests/servers/harness/sampleAnswers.ts';
-import type { HeldForReview } from '../services/heldForReview.ts';
+import type { HeldForReview } from '../submissions/heldForReview.ts';
 import { listProposals } from '../matching/acceptService.ts';
 import { generateSampleApplications, writeSampleApplications } from '../matching/sampleApplications.ts';
 import { createLocalGitRecordsStore } from '../records/localGitRecordsStore.ts';
-import type { RecordsStore } from '../records/recordsStore.ts';
+import type { RecordsStore } from '../records/ports.ts';
 import type { WorkspacePorts } from './ports.ts';
 
 let dir: string;

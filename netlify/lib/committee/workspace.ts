@@ -10,7 +10,7 @@ import { readBody } from '../http/readBody.ts';
 import { withSecurityHeaders } from '../http/securityHeaders.ts';
 import { RecordFileError } from '../matching/applications.ts';
 import { attributedStore } from '../records/attributedStore.ts';
-import { RecordsUnavailableError } from '../records/recordsStore.ts';
+import { RecordsUnavailableError } from '../records/ports.ts';
 import { sharedReads } from '../records/sharedReads.ts';
 import type { WorkspacePorts } from './ports.ts';
 import { WORKSPACE_ROUTES } from './routes.ts';

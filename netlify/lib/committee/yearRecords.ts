@@ -17,7 +17,7 @@ import {
 } from '../mailing/ledger.ts';
 import { loadApplications, loadMatches } from '../matching/applications.ts';
 import type { MatchesFile } from '../../../src/schemas/record.ts';
-import type { RecordsStore } from '../records/recordsStore.ts';
+import type { RecordsStore } from '../records/ports.ts';
 import { leftOutOfMatching, loadReviews, type ReviewDecision, type ReviewFile } from '../reviews/reviews.ts';
 
 export type ApplicationStatus = ReviewDecision | 'new';

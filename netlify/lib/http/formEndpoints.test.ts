@@ -8,7 +8,7 @@ import { evaluationAnswers, menteeAnswers, mentorAnswers, messageAnswers, urlenc
 import applications from '../../functions/applications.ts';
 import drainHeld from '../../functions/drain-held.ts';
 import { createBlobsQueue } from '../queue/blobsQueue.ts';
-import type { HeldForReview } from '../services/heldForReview.ts';
+import type { HeldForReview } from '../submissions/heldForReview.ts';
 import evaluations from '../../functions/evaluations.ts';
 import messages from '../../functions/messages.ts';
 import thanksPage from '../../functions/thanks-page.ts';

@@ -3,9 +3,9 @@
  * drain-held.ts). Netlify invokes them itself, so they serve any method.
  */
 import { dailyRebuildPorts, submissionPorts } from '../composition.ts';
-import { runDailyRebuild } from '../services/dailyRebuild.ts';
-import { drainHeld } from '../services/drainHeld.ts';
-import { listHeldForReview } from '../services/heldForReview.ts';
+import { runDailyRebuild } from '../site/dailyRebuild.ts';
+import { drainHeld } from '../submissions/drainHeld.ts';
+import { listHeldForReview } from '../submissions/heldForReview.ts';
 import { defineFunction } from './defineFunction.ts';
 import { jsonResponse } from './securityHeaders.ts';
 
@@ -17,7 +17,7 @@ import { jsonResponse } from './securityHeaders.ts';
  */
 const DRAIN_BUDGET_MS = 15_000;
 
-/** Starts the day's rebuild in the first hour of the program's own day (services/dailyRebuild.ts). */
+/** Starts the day's rebuild in the first hour of the program's own day (site/dailyRebuild.ts). */
 export const dailyRebuildHandler = defineFunction({}, async ({ runtime, settings }) => {
   const result = await runDailyRebuild(dailyRebuildPorts(runtime, settings));
   return jsonResponse(result.outcome === 'failed' ? 502 : 200, result);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { pairFixture } from '../../../tests/servers/harness/mailingFixtures.ts';
 import { testPorts } from '../../../tests/servers/harness/mailingTestPorts.ts';
 import { repeatedHeadings, straightQuotes } from '../../../src/lib/copyRules.ts';
-import type { OutgoingEmail } from '../mail/mailer.ts';
+import type { OutgoingEmail } from '../mailer/ports.ts';
 import { runIntroductions } from './introductionsService.ts';
 import { runMonthlyMailing } from './monthlyTopicService.ts';
 import { pairEndedEmail } from './pairEndedEmails.ts';

@@ -16,7 +16,7 @@ import { wantsJson } from '../http/negotiation.ts';
 import { shellPage } from '../http/pageShell.ts';
 import { badBody, readFormFields, readJsonBody } from '../http/readBody.ts';
 import { jsonResponse, textResponse } from '../http/securityHeaders.ts';
-import { RecordsUnavailableError } from '../records/recordsStore.ts';
+import { RecordsUnavailableError } from '../records/ports.ts';
 import { checkInSummary, recordCheckIn } from './checkIns.ts';
 import { runIntroductions } from './introductionsService.ts';
 import { LedgerError } from './ledger.ts';

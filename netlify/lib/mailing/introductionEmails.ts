@@ -10,7 +10,7 @@ import { applicationForms } from '../../../src/forms/formDefinitions.ts';
 import { fieldMeta } from '../../../src/schemas/formField.ts';
 import type { Settings } from '../../../src/schemas/settings.ts';
 import type { z } from 'zod';
-import type { OutgoingEmail } from '../mail/mailer.ts';
+import type { OutgoingEmail } from '../mailer/ports.ts';
 import { detailRows, h2, htmlEmail, link, oneLine, paragraph } from './emailLayout.ts';
 import { renderMarkdown } from './markdown.ts';
 import type { Person, ResolvedPair } from './pairs.ts';

@@ -6,7 +6,7 @@
  * The same exactly-once design as the monthly topic (monthlyTopicService.ts).
  */
 import { randomUUID } from 'node:crypto';
-import { MailerError, type OutgoingEmail } from '../mail/mailer.ts';
+import { MailerError, type OutgoingEmail } from '../mailer/ports.ts';
 import { firstStepsFor } from './guidance.ts';
 import { introduction, type IntroductionContext, unmatchedNote } from './introductionEmails.ts';
 import {

@@ -12,7 +12,7 @@
  */
 import { z } from 'zod';
 import { programYear, yearMonth } from '../../../src/schemas/primitives.ts';
-import { RecordsConflictError, type RecordsStore } from '../records/recordsStore.ts';
+import { RecordsConflictError, type RecordsStore } from '../records/ports.ts';
 
 const role = z.enum(['mentor', 'mentee']);
 

@@ -10,7 +10,7 @@
 import { escapeHtml } from '../../../src/lib/escapeHtml.ts';
 import { formatMonth as formatMonthUncached } from '../../../src/lib/zonedTime.ts';
 import type { Settings } from '../../../src/schemas/settings.ts';
-import type { OutgoingEmail } from '../mail/mailer.ts';
+import type { OutgoingEmail } from '../mailer/ports.ts';
 import { h2, htmlEmail, link, listOfNames, oneLine, paragraph } from './emailLayout.ts';
 import { renderMarkdown } from './markdown.ts';
 import type { Person } from './pairs.ts';

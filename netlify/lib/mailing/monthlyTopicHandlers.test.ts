@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseEnvironment } from '../config/environment.ts';
-import { createMailer } from '../mail/createMailer.ts';
-import type { Mailer } from '../mail/mailer.ts';
+import { createMailer } from '../mailer/createMailer.ts';
+import type { Mailer } from '../mailer/ports.ts';
 import { monthlyTopicBackground, monthlyTopicEndpoint, monthlyTopicSchedule, BACKGROUND_FUNCTION_PATH } from './functionHandlers.ts';
 import { monthlyLedgerPath, monthlyLedgerSchema } from './ledger.ts';
 import { createMemoryTopicsSource } from './topics.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applicationRecord, matchesContent, mentorRecordAnswers, pairFixture, publishableTopic } from '../../../tests/servers/harness/mailingFixtures.ts';
 import { TEST_SECRET, TEST_SITE, testPorts } from '../../../tests/servers/harness/mailingTestPorts.ts';
-import { RecordsUnavailableError } from '../records/recordsStore.ts';
+import { RecordsUnavailableError } from '../records/ports.ts';
 import { monthlyLedgerPath, monthlyLedgerSchema } from './ledger.ts';
 import { batchKey, runMonthlyMailing } from './monthlyTopicService.ts';
 import { PairsError } from './pairs.ts';

@@ -15,7 +15,7 @@
 import { randomUUID } from 'node:crypto';
 import { programMonths, programYearOfMonth } from '../../../src/lib/programMonths.ts';
 import { formatMonth, zonedMonth } from '../../../src/lib/zonedTime.ts';
-import { MailerError, type OutgoingEmail } from '../mail/mailer.ts';
+import { MailerError, type OutgoingEmail } from '../mailer/ports.ts';
 import { emptyMonthlyLedger, type MonthlyLedger, monthlyLedgerPath, monthlyLedgerSchema, readJsonRecord, sentPeople, UpdateRefused, updateJsonRecord } from './ledger.ts';
 import { type MonthlyEmailContext, type MonthlyRecipient, monthlyTopicEmail } from './monthlyTopicEmail.ts';
 import { loadPairs, matchesPath, PairsError, type ResolvedPair } from './pairs.ts';

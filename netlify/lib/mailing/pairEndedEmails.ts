@@ -5,7 +5,7 @@
  * (no clock), like the introductions (introductionEmails.ts).
  */
 import type { Settings } from '../../../src/schemas/settings.ts';
-import type { OutgoingEmail } from '../mail/mailer.ts';
+import type { OutgoingEmail } from '../mailer/ports.ts';
 import { htmlEmail, link, oneLine, paragraph } from './emailLayout.ts';
 import type { Person } from './pairs.ts';
 

@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import type { Role } from '../../../src/schemas/application.ts';
 import { type Pair, matchesFileSchema, recordEnvelopeSchema } from '../../../src/schemas/record.ts';
-import type { RecordsStore, StoredFile } from '../records/recordsStore.ts';
+import type { RecordsStore, StoredFile } from '../records/ports.ts';
 import { loadReviews, withdrawnIds } from '../reviews/reviews.ts';
 
 /** One participant, from their application. `personId` is the application's id. */

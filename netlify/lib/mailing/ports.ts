@@ -8,8 +8,8 @@ import { createHash } from 'node:crypto';
 import { escapeHtml } from '../../../src/lib/escapeHtml.ts';
 import type { Settings } from '../../../src/schemas/settings.ts';
 import { zonedDate } from '../../../src/lib/zonedTime.ts';
-import type { Mailer, OutgoingEmail } from '../mail/mailer.ts';
-import type { RecordsStore } from '../records/recordsStore.ts';
+import type { Mailer, OutgoingEmail } from '../mailer/ports.ts';
+import type { RecordsStore } from '../records/ports.ts';
 import type { TopicsSource } from './topics.ts';
 
 export interface MailingPorts {

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { programYear } from '../../../src/schemas/primitives.ts';
-import type { RecordsStore } from '../records/recordsStore.ts';
+import type { RecordsStore } from '../records/ports.ts';
 import { updateJsonRecord } from './ledger.ts';
 import { type MailingPorts, notifyCommittee } from './ports.ts';
 import { describeRefusal, type LinkRefusal, verifyPreferenceLink } from './signedLinks.ts';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type MatchesFile, matchesFileSchema, type Pair } from '../../../src/schemas/record.ts';
-import type { RecordsStore } from '../records/recordsStore.ts';
+import type { RecordsStore } from './ports.ts';
 import { loadMatches, parseJsonFile } from './applications.ts';
 import { matchesPath, proposalsFolder } from './constraints.ts';
 import { type ProposalFile, proposalFileSchema } from './proposal.ts';

@@ -1,6 +1,6 @@
 import type { ApplicationSchemas, MenteeApplication, MentorApplication, Role } from '../../../src/schemas/application.ts';
 import { type MatchesFile, matchesFileSchema, recordEnvelopeSchema } from '../../../src/schemas/record.ts';
-import type { RecordsStore, StoredFile } from '../records/recordsStore.ts';
+import type { RecordsStore, StoredFile } from '../records/ports.ts';
 import { type ConstraintsFile, constraintsFileSchema, constraintsPath, EMPTY_CONSTRAINTS, matchesPath } from './constraints.ts';
 
 /**

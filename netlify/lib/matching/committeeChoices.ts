@@ -6,7 +6,7 @@
  */
 import { applicationSchemas } from '../../../src/schemas/application.ts';
 import type { Settings } from '../../../src/schemas/settings.ts';
-import { type RecordsStore, RecordsConflictError } from '../records/recordsStore.ts';
+import { type RecordsStore, RecordsConflictError } from '../records/ports.ts';
 import { loadApplications, loadConstraints } from './applications.ts';
 import { assessPair, matchingVocabulary, menteeProfile, mentorProfile } from './compatibility.ts';
 import { type ConstraintsFile, constraintsFileSchema, constraintsPath } from './constraints.ts';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assessPair, hoursApart, isPriorityMentee, keywords, menteeProfile, mentorProfile, normaliseInstitution, quickAssess } from './compatibility.ts';
-import { mentee, mentor, settings, vocabulary } from './fixtures.ts';
+import { mentee, mentor, settings, vocabulary } from '../../../tests/support/matchingFixtures.ts';
 
 const YEAR = '2026-2027';
 

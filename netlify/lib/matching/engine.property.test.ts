@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { assessPair, menteeProfile, mentorProfile, normaliseInstitution } from './compatibility.ts';
 import type { ConstraintsFile } from './constraints.ts';
 import { type MatchingInput, proposeMatches } from './engine.ts';
-import { mentee, mentor, settings, testId, vocabulary } from './fixtures.ts';
+import { mentee, mentor, settings, testId, vocabulary } from '../../../tests/support/matchingFixtures.ts';
 
 /**
  * Properties that hold for any applications and constraints: capacities, exclusions, locks, one

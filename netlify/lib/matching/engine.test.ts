@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MatchingConstraintError } from './constraints.ts';
 import { type MatchingInput, proposeMatches } from './engine.ts';
-import { mentee, mentor, settings, testId, vocabulary } from './fixtures.ts';
+import { mentee, mentor, settings, testId, vocabulary } from '../../../tests/support/matchingFixtures.ts';
 
 const YEAR = '2026-2027';
 const M = (n: number) => testId('mentor', n);

@@ -5,7 +5,7 @@ import { fieldMeta } from '../../../src/schemas/formField.ts';
 import { loadCheckIns } from '../reports/checkInRecords.ts';
 import { CHOICE_QUESTIONS, EVALUATION_SCHEMAS, loadEvaluations } from '../reports/evaluations.ts';
 import { CHECK_IN_LABELS } from '../mailing/signedLinks.ts';
-import type { RecordsStore } from '../records/recordsStore.ts';
+import type { RecordsStore } from './ports.ts';
 import { type StoredApplication, loadApplications, loadMatches } from './applications.ts';
 import { areaLabel, isPriorityMentee, libraryTypeLabel, type MatchingVocabulary, matchingVocabulary, menteeProfile, timeZoneLabel, wayLabel } from './compatibility.ts';
 import { type CsvValue, toCsv, UTF8_BOM } from './csv.ts';

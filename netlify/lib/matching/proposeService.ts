@@ -1,7 +1,7 @@
 import { applicationSchemas } from '../../../src/schemas/application.ts';
 import type { ApplicationContent } from '../../../src/schemas/applicationContent.ts';
 import type { MatchingSettings } from '../../../src/schemas/settings.ts';
-import type { RecordsStore } from '../records/recordsStore.ts';
+import type { RecordsStore } from './ports.ts';
 import { leftOutOfMatching, loadReviews, withdrawnIds } from '../reviews/reviews.ts';
 import { loadApplications, loadConstraints, loadMatches, type StoredApplication } from './applications.ts';
 import { matchingVocabulary } from './compatibility.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applicationSchemas } from '../../../src/schemas/application.ts';
-import { APPLICATION } from './fixtures.ts';
+import { APPLICATION } from '../../../tests/support/matchingFixtures.ts';
 import { menteeEvaluationSchema, mentorEvaluationSchema } from '../../../src/schemas/evaluation.ts';
 import { messageSchema } from '../../../src/schemas/message.ts';
 import { matchesFileSchema, recordEnvelopeSchema } from '../../../src/schemas/record.ts';

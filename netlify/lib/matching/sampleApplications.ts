@@ -3,7 +3,7 @@ import type { ApplicationContent } from '../../../src/schemas/applicationContent
 import { type RecordEnvelope, recordEnvelopeSchema, recordPath } from '../../../src/schemas/record.ts';
 import { programMonths } from '../../../src/lib/programMonths.ts';
 import { zonedMonth } from '../../../src/lib/zonedTime.ts';
-import type { NewFile, RecordsStore } from '../records/recordsStore.ts';
+import type { NewFile, RecordsStore } from '../records/ports.ts';
 
 /**
  * Realistic but clearly fake applications for trying the matching workbench locally: invented

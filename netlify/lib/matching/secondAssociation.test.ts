@@ -3,7 +3,7 @@ import { secondAssociationSettings } from '../../../tests/support/contentPacks.t
 import { applicationSchemas } from '../../../src/schemas/application.ts';
 import { keywords, matchingVocabulary, normaliseInstitution } from './compatibility.ts';
 import { proposeMatches } from './engine.ts';
-import { testId } from './fixtures.ts';
+import { testId } from '../../../tests/support/matchingFixtures.ts';
 import type { MenteeCandidate, MentorCandidate } from './people.ts';
 import { generateSampleApplications } from './sampleApplications.ts';
 

@@ -3,7 +3,7 @@ import { type RecordEnvelope, matchesFileSchema, recordPath } from '../../../src
 import { acceptProposal, listProposals, mergeProposal, proposalJsonPath } from './acceptService.ts';
 import { constraintsPath, matchesPath } from './constraints.ts';
 import { checkExportFolder, exportApplications, APPLICATION_CSV_COLUMNS } from './exportService.ts';
-import { APPLICATION, mentee, mentor, settings, testId } from './fixtures.ts';
+import { APPLICATION, mentee, mentor, settings, testId } from '../../../tests/support/matchingFixtures.ts';
 import { createMemoryRecordsStore, type MemoryRecordsStore } from '../../../tests/servers/harness/memoryRecordsStore.ts';
 import { proposalFileSchema } from './proposal.ts';
 import { createProposal } from './proposeService.ts';

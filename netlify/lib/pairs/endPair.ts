@@ -11,13 +11,13 @@ import { z } from 'zod';
 import { zonedDate } from '../../../src/lib/zonedTime.ts';
 import { type MatchesFile, matchesFileSchema } from '../../../src/schemas/record.ts';
 import type { Settings } from '../../../src/schemas/settings.ts';
-import { type Mailer, MailerError, type OutgoingEmail } from '../mail/mailer.ts';
+import { type Mailer, MailerError, type OutgoingEmail } from '../mailer/ports.ts';
 import { introductionKey } from '../mailing/ledger.ts';
 import { pairEndedEmail } from '../mailing/pairEndedEmails.ts';
 import { matchesPath, type Person } from '../mailing/pairs.ts';
 import { sha256 } from '../mailing/ports.ts';
 import { loadMatches } from '../matching/applications.ts';
-import { RecordsConflictError, type RecordsStore } from '../records/recordsStore.ts';
+import { RecordsConflictError, type RecordsStore } from '../records/ports.ts';
 import { loadReviews, withdrawnIds } from '../reviews/reviews.ts';
 
 export const END_REASONS = [

@@ -11,7 +11,7 @@ import { type CommitteeNote, committeeNoteSchema, notePath } from '../../../src/
 import { recordEnvelopeSchema } from '../../../src/schemas/record.ts';
 import { parsePerson } from '../mailing/pairs.ts';
 import { preferenceRecordSchema } from '../mailing/preferences.ts';
-import { RecordsConflictError, type RecordsStore, type StoredFile } from '../records/recordsStore.ts';
+import { RecordsConflictError, type RecordsStore, type StoredFile } from '../records/ports.ts';
 
 export interface InboxItem {
   /** The message's id, or for a leaving answer the person's application id. */

@@ -12,7 +12,7 @@ import { emptyIntroductionsLedger, introductionKey, introductionsLedgerPath, int
 import { parsePerson, type Person } from '../mailing/pairs.ts';
 import { loadPreferences } from '../mailing/preferences.ts';
 import { loadMatches } from '../matching/applications.ts';
-import type { RecordsStore } from '../records/recordsStore.ts';
+import type { RecordsStore } from '../records/ports.ts';
 import { sharedReads } from '../records/sharedReads.ts';
 import { APPLICANT, loadReviews } from '../reviews/reviews.ts';
 import { type AttentionReason, byAttention, type CheckInAnswerOf, checkInMonths, pairAttention } from './attention.ts';

@@ -24,11 +24,12 @@ import { updateJsonRecord } from '../mailing/ledger.ts';
 import { type MailingPorts, notifyCommittee } from '../mailing/ports.ts';
 import { type ApplicationClaims, type LinkRefusal, verifyApplicationLink } from '../mailing/signedLinks.ts';
 import { loadConstraints, loadMatches } from '../matching/applications.ts';
-import { RecordsConflictError, type StoredFile } from '../records/recordsStore.ts';
+import { RecordsConflictError, type StoredFile } from '../records/ports.ts';
 import { APPLICANT, parseReview, type ReviewFile, reviewFileSchema, reviewPath } from '../reviews/reviews.ts';
-import { confirmationEmail } from '../services/submissionEmails.ts';
+import { confirmationEmail } from '../submissions/submissionEmails.ts';
 import type { DurableQueue } from '../queue/durableQueue.ts';
-import { fieldErrors, type HeldEmail } from '../services/submitForm.ts';
+import type { HeldEmail } from '../submissions/ports.ts';
+import { fieldErrors } from '../submissions/submitForm.ts';
 import { applicationLink, recordVersion } from './applicationLink.ts';
 
 export { applicationLink, MY_APPLICATION_PATH } from './applicationLink.ts';

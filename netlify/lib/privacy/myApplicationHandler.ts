@@ -12,7 +12,7 @@ import { shellPage } from '../http/pageShell.ts';
 import { readBody } from '../http/readBody.ts';
 import { MAX_BODY_BYTES } from '../http/readSubmission.ts';
 import { redirectResponse } from '../http/securityHeaders.ts';
-import { RecordsUnavailableError } from '../records/recordsStore.ts';
+import { RecordsUnavailableError } from '../records/ports.ts';
 import {
   type ApplicationRefusal,
   applicationRefusalStatus,

@@ -10,7 +10,7 @@ import { formatCalendarDate } from '../../../src/lib/zonedTime.ts';
 import { errorSummary, hidden, summaryList, textField } from '../committee/views/components.ts';
 import { type Html, html } from '../committee/views/html.ts';
 import type { RawValue } from '../http/readSubmission.ts';
-import { readableAnswers } from '../services/submissionEmails.ts';
+import { readableAnswers } from '../submissions/submissionEmails.ts';
 import { MAX_WITHDRAW_REASON, MY_APPLICATION_PATH, type OpenApplication } from './myApplication.ts';
 
 export interface Page {

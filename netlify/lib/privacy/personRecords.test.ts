@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { matchesFileSchema } from '../../../src/schemas/record.ts';
 import { testPorts } from '../../../tests/servers/harness/mailingTestPorts.ts';
 import { runMonthlyMailing } from '../mailing/monthlyTopicService.ts';
-import { APPLICATION, settings as matchingSettings } from '../matching/fixtures.ts';
+import { APPLICATION, settings as matchingSettings } from '../../../tests/support/matchingFixtures.ts';
 import { createMemoryRecordsStore } from '../../../tests/servers/harness/memoryRecordsStore.ts';
 import { createProposal } from '../matching/proposeService.ts';
-import { RecordsUnavailableError, type RecordsStore } from '../records/recordsStore.ts';
-import { PERSON_EMAIL, personFixture } from './personFixture.ts';
+import { RecordsUnavailableError, type RecordsStore } from '../records/ports.ts';
+import { PERSON_EMAIL, personFixture } from '../../../tests/support/personFixture.ts';
 import { accessExport, erasePerson, erasureLogSchema, findPersonRecords } from './personRecords.ts';
 
 const NOW = new Date('2026-12-01T15:00:00.000Z');

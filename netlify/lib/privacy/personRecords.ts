@@ -19,7 +19,7 @@ import { z } from 'zod';
 import { matchesFileSchema, type MatchesFile } from '../../../src/schemas/record.ts';
 import { programYear } from '../../../src/schemas/primitives.ts';
 import { constraintsFileSchema } from '../matching/constraints.ts';
-import { type FileDelete, type FileWrite, RecordsConflictError, type RecordsStore, RecordsUnavailableError, type StoredFile } from '../records/recordsStore.ts';
+import { type FileDelete, type FileWrite, RecordsConflictError, type RecordsStore, RecordsUnavailableError, type StoredFile } from '../records/ports.ts';
 
 /** One file that holds something about the person, and what kind of record it is. */
 export interface PersonFile {

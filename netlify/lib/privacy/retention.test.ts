@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createRecordingMailer } from '../../../tests/servers/harness/mailingRecordingMailer.ts';
 import { settings } from '../../../tests/servers/harness/mailingTestPorts.ts';
 import { createMemoryRecordsStore } from '../../../tests/servers/harness/memoryRecordsStore.ts';
-import { PERSON_EMAIL, personFixture } from './personFixture.ts';
+import { PERSON_EMAIL, personFixture } from '../../../tests/support/personFixture.ts';
 import { deletionDay, noticeDay, programYearEnds, runRetention, summaryPath, yearSummarySchema } from './retention.ts';
 import { recordRetentionHandler } from './retentionHandler.ts';
 

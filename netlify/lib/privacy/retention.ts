@@ -13,7 +13,7 @@ import { zonedDate } from '../../../src/lib/zonedTime.ts';
 import { programYear as programYearSchema } from '../../../src/schemas/primitives.ts';
 import type { Settings } from '../../../src/schemas/settings.ts';
 import { type MailingPorts, notifyCommittee } from '../mailing/ports.ts';
-import type { RecordsStore, StoredFile } from '../records/recordsStore.ts';
+import type { RecordsStore, StoredFile } from '../records/ports.ts';
 
 export type RetentionPorts = Pick<MailingPorts, 'records' | 'mailer' | 'sender' | 'committeeEmail' | 'settings' | 'now' | 'log'>;
 

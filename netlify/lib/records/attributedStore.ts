@@ -1,4 +1,4 @@
-import type { CommitMessage, RecordsStore } from './recordsStore.ts';
+import type { CommitMessage, RecordsStore } from './ports.ts';
 
 /**
  * The records store as the committee workspace uses it: every commit message ends with the

@@ -6,7 +6,7 @@
  * this never falls back to the local store there. Called by the composition root only.
  */
 import type { RecordsConfig } from '../config/environment.ts';
-import type { RecordsStore } from './recordsStore.ts';
+import type { RecordsStore } from './ports.ts';
 import { createGitHubRecordsStore, type GitHubRecordsStoreOptions } from './githubRecordsStore.ts';
 import { createLocalGitRecordsStore } from './localGitRecordsStore.ts';
 

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions } from '../../../tests/servers/github/fakeGitHub.ts';
 import { gitBlobSha } from '../../../tests/servers/github/gitObjects.ts';
 import { createGitHubRecordsStore, GitHubAccessError, type GitHubRecordsStoreOptions } from './githubRecordsStore.ts';
-import { RecordsConflictError, RecordsUnavailableError, type RecordsStore } from './recordsStore.ts';
-import { describeRecordsStoreContract } from './recordsStoreContract.ts';
+import { RecordsConflictError, RecordsUnavailableError, type RecordsStore } from './ports.ts';
+import { describeRecordsStoreContract } from '../../../tests/support/recordsStoreContract.ts';
 
 const TOKEN = 'ghp_test_token_never_logged_0123456789';
 

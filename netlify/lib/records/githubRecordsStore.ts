@@ -36,7 +36,7 @@ import {
   type NewFile,
   type RecordsStore,
   type StoredFile,
-} from './recordsStore.ts';
+} from './ports.ts';
 import { checkChanges, checkCommitMessage, checkRecordPath, distinctNewFiles, folderPrefix, inChunks, messageFor, pendingChanges, sortPaths } from './recordPaths.ts';
 import { recordsCommitIdentity } from './commitIdentity.ts';
 import { sleep } from './abortableWait.ts';

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLocalGitRecordsStore } from './localGitRecordsStore.ts';
-import { RecordsUnavailableError } from './recordsStore.ts';
-import { describeRecordsStoreContract } from './recordsStoreContract.ts';
+import { RecordsUnavailableError } from './ports.ts';
+import { describeRecordsStoreContract } from '../../../tests/support/recordsStoreContract.ts';
 
 const folders: string[] = [];
 function temporaryFolder(): string {

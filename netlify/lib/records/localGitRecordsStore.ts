@@ -13,7 +13,7 @@ import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { access, mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { MAX_FILES_PER_COMMIT, RecordsConflictError, RecordsUnavailableError, type CreateFilesResult, type NewFile, type RecordsStore, type StoredFile } from './recordsStore.ts';
+import { MAX_FILES_PER_COMMIT, RecordsConflictError, RecordsUnavailableError, type CreateFilesResult, type NewFile, type RecordsStore, type StoredFile } from './ports.ts';
 import { checkChanges, checkCommitMessage, checkRecordPath, distinctNewFiles, folderPrefix, inChunks, messageFor, pendingChanges, sortPaths } from './recordPaths.ts';
 import { recordsCommitIdentity } from './commitIdentity.ts';
 import { sleep } from './abortableWait.ts';

@@ -1,4 +1,4 @@
-import type { Changes, CommitMessage, FileDelete, FileWrite, NewFile } from './recordsStore.ts';
+import type { Changes, CommitMessage, FileDelete, FileWrite, NewFile } from './ports.ts';
 
 /**
  * Checks a record path before either adapter touches it. Paths are built by the services from

@@ -10,7 +10,7 @@ import { startFakeGitHub } from '../../../tests/servers/github/fakeGitHub.ts';
 import { countingReads } from '../../../tests/servers/harness/workspaceHarness.ts';
 import { createGitHubRecordsStore } from './githubRecordsStore.ts';
 import { createLocalGitRecordsStore } from './localGitRecordsStore.ts';
-import { RecordsUnavailableError, type RecordsStore } from './recordsStore.ts';
+import { RecordsUnavailableError, type RecordsStore } from './ports.ts';
 import { sharedReads } from './sharedReads.ts';
 
 let dir: string;

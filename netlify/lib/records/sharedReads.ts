@@ -9,7 +9,7 @@
  * read takes the root, and every later folder and file is served from that one snapshot.
  */
 import { checkRecordPath, folderPrefix } from './recordPaths.ts';
-import type { RecordsStore, StoredFile } from './recordsStore.ts';
+import type { RecordsStore, StoredFile } from './ports.ts';
 
 export function sharedReads(store: RecordsStore): RecordsStore {
   let files = new Map<string, Promise<StoredFile | null>>();

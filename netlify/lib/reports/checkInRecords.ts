@@ -1,6 +1,6 @@
 /** The year's check-in records in one bulk read (for the health figures and the export). */
 import { type CheckInRecord, checkInRecordSchema } from '../mailing/checkIns.ts';
-import type { RecordsStore } from '../records/recordsStore.ts';
+import type { RecordsStore } from '../records/ports.ts';
 
 /** Every readable check-in of the year; files that do not read are named in `skipped` (paths only). */
 export async function loadCheckIns(store: RecordsStore, programYear: string): Promise<{ checkIns: CheckInRecord[]; skipped: string[] }> {

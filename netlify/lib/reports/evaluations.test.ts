@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryRecordsStore } from '../../../tests/servers/harness/memoryRecordsStore.ts';
 import { loadEvaluations, SMALL_GROUP, summariseEvaluations, summariseRole } from './evaluations.ts';
-import { EVALUATIONS, id, PAIRS, YEAR } from './fixtureYear.ts';
+import { EVALUATIONS, id, PAIRS, YEAR } from '../../../tests/support/reportsFixtureYear.ts';
 
 describe('the evaluation summary', () => {
   const summary = summariseEvaluations(YEAR, EVALUATIONS, PAIRS);

@@ -13,7 +13,7 @@ import { type Evaluation, menteeEvaluationSchema, mentorEvaluationSchema } from 
 import { fieldMeta } from '../../../src/schemas/formField.ts';
 import type { Pair } from '../../../src/schemas/record.ts';
 import { recordEnvelopeSchema } from '../../../src/schemas/record.ts';
-import type { RecordsStore } from '../records/recordsStore.ts';
+import type { RecordsStore } from '../records/ports.ts';
 
 /** Fewer answers than this in a group: no figures, no free text. */
 export const SMALL_GROUP = 5;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckInRecord } from '../mailing/checkIns.ts';
 import { barChartSvg } from './barChart.ts';
-import { EVALUATIONS, id, PAIRS, YEAR } from './fixtureYear.ts';
+import { EVALUATIONS, id, PAIRS, YEAR } from '../../../tests/support/reportsFixtureYear.ts';
 import { type HealthApplication, healthCsv, healthFigures, monthsSoFar } from './health.ts';
 
 const applications: HealthApplication[] = [

@@ -14,7 +14,7 @@ import { formatMonth, zonedMonth } from '../../../src/lib/zonedTime.ts';
 import { loadYearRecords, type ApplicationStatus } from '../committee/yearRecords.ts';
 import type { CheckInRecord } from '../mailing/checkIns.ts';
 import { toCsv, UTF8_BOM } from '../matching/csv.ts';
-import type { RecordsStore } from '../records/recordsStore.ts';
+import type { RecordsStore } from '../records/ports.ts';
 import { loadCheckIns } from './checkInRecords.ts';
 import { loadEvaluations, latestPerPerson, percent, peopleInPairs, ROLES, SMALL_GROUP, type StoredEvaluation } from './evaluations.ts';
 

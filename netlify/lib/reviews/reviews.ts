@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { programYear } from '../../../src/schemas/primitives.ts';
-import type { RecordsStore, StoredFile } from '../records/recordsStore.ts';
+import type { RecordsStore, StoredFile } from '../records/ports.ts';
 
 /**
  * Who decided when the applicant withdrew themselves (privacy/myApplication.ts), in `decidedBy`

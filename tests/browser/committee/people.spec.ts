@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { personFixture } from '../../../netlify/lib/privacy/personFixture.ts';
+import { personFixture } from '../../support/personFixture.ts';
 import { createLocalGitRecordsStore } from '../../../netlify/lib/records/localGitRecordsStore.ts';
 import { axeViolationsWithoutScripts } from '../support/site.ts';
 import { LANE_FOLDERS } from '../support/lane.ts';

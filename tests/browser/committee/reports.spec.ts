@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { parseSettings } from '../../../netlify/lib/config/loadSettings.ts';
 import { createLocalGitRecordsStore } from '../../../netlify/lib/records/localGitRecordsStore.ts';
-import { EVALUATIONS } from '../../../netlify/lib/reports/fixtureYear.ts';
+import { EVALUATIONS } from '../../support/reportsFixtureYear.ts';
 import { matchesFileSchema } from '../../../src/schemas/record.ts';
 import { type PairsYearFixture, writePairsYear } from '../../fixtures/pairsYear.ts';
 import { expectAccessible, expectNoSidewaysScroll, signInLocally } from '../support/committee.ts';

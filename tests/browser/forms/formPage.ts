@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
-import { MINIMUM_FILL_MS } from '../../../netlify/lib/services/submitForm.ts';
+import { MINIMUM_FILL_MS } from '../../../netlify/lib/submissions/submitForm.ts';
 import type { FormDefinition } from '../../../src/forms/formDefinitions.ts';
 import { type Answer, type FieldInfo, formFields } from './formCases.ts';
 import { LANE_FOLDERS } from '../support/lane.ts';

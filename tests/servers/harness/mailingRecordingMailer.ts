@@ -3,7 +3,7 @@
  * repeated idempotency key like Resend (nothing sent twice within the key's life), and can be
  * told to fail. Integration tests use the Resend adapter against the local Resend server instead.
  */
-import { MailerError, type Mailer, type OutgoingEmail } from '../../../netlify/lib/mail/mailer.ts';
+import { MailerError, type Mailer, type OutgoingEmail } from '../../../netlify/lib/mailer/ports.ts';
 
 export interface RecordingMailer extends Mailer {
   sent: OutgoingEmail[];

@@ -1,4 +1,4 @@
-import { describeRecordsStoreContract } from '../../../netlify/lib/records/recordsStoreContract.ts';
+import { describeRecordsStoreContract } from '../../support/recordsStoreContract.ts';
 import { createMemoryRecordsStore } from './memoryRecordsStore.ts';
 
 // The unit tests trust this fake only because it keeps the same contract as the real stores.

@@ -10,7 +10,7 @@ import {
   pendingChanges,
   sortPaths,
 } from '../../../netlify/lib/records/recordPaths.ts';
-import { MAX_FILES_PER_COMMIT, RecordsConflictError, type CreateFilesResult, type RecordsStore, type StoredFile } from '../../../netlify/lib/records/recordsStore.ts';
+import { MAX_FILES_PER_COMMIT, RecordsConflictError, type CreateFilesResult, type RecordsStore, type StoredFile } from '../../../netlify/lib/records/ports.ts';
 
 /**
  * The one in-memory RecordsStore of the tests: the same contract as the real adapters

@@ -8,8 +8,8 @@ import type { EndedSessions, WorkspacePorts } from '../../../netlify/lib/committ
 import { newSession, SESSION_COOKIE, sealSession } from '../../../netlify/lib/committee/session.ts';
 import { handleWorkspace } from '../../../netlify/lib/committee/workspace.ts';
 import type { DurableQueue } from '../../../netlify/lib/queue/durableQueue.ts';
-import type { RecordsStore } from '../../../netlify/lib/records/recordsStore.ts';
-import type { HeldForReview } from '../../../netlify/lib/services/heldForReview.ts';
+import type { RecordsStore } from '../../../netlify/lib/records/ports.ts';
+import type { HeldForReview } from '../../../netlify/lib/submissions/heldForReview.ts';
 import type { TestPorts } from './mailingTestPorts.ts';
 import { createMemoryQueue } from './memoryQueue.ts';
 

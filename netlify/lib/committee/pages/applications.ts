@@ -9,7 +9,7 @@ import { TIME_ZONES } from '../../../../src/schemas/choices.ts';
 import { recordEnvelopeSchema } from '../../../../src/schemas/record.ts';
 import type { Settings } from '../../../../src/schemas/settings.ts';
 import { applicationLink } from '../../privacy/applicationLink.ts';
-import { RecordsConflictError, type RecordsStore } from '../../records/recordsStore.ts';
+import { RecordsConflictError, type RecordsStore } from '../../records/ports.ts';
 import { applyReview, DECISION_LABELS, parseReview, type ReviewInput, reviewInputSchema, reviewPath } from '../../reviews/reviews.ts';
 import type { WorkspacePorts } from '../ports.ts';
 import { errorSummary, type FieldError, hidden, notice, problem, radios, select, summaryList, table, tag, textField } from '../views/components.ts';

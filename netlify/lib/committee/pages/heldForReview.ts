@@ -4,8 +4,8 @@
  * records (stored and confirmed as if it had just arrived) or discards it. They go by themselves
  * after 30 days.
  */
-import { HELD_FOR_REVIEW_DAYS, type HeldForReview, formOf, listHeldForReview } from '../../services/heldForReview.ts';
-import { releaseFromReview } from '../../services/submitForm.ts';
+import { HELD_FOR_REVIEW_DAYS, type HeldForReview, formOf, listHeldForReview } from '../../submissions/heldForReview.ts';
+import { releaseFromReview } from '../../submissions/submitForm.ts';
 import type { RouteContext, RouteAnswer } from '../routes.ts';
 import { hidden, notice, problem, table } from '../views/components.ts';
 import { html } from '../views/html.ts';

@@ -8,7 +8,7 @@ import { introduction } from '../../mailing/introductionEmails.ts';
 import { introductionContext, runIntroductions } from '../../mailing/introductionsService.ts';
 import { emptyIntroductionsLedger, type IntroductionsLedger, introductionKey, introductionsLedgerPath, introductionsLedgerSchema, readJsonRecord } from '../../mailing/ledger.ts';
 import { loadPairs, type ResolvedPair } from '../../mailing/pairs.ts';
-import type { RecordsStore } from '../../records/recordsStore.ts';
+import type { RecordsStore } from '../../records/ports.ts';
 import type { WorkspacePorts } from '../ports.ts';
 import { errorSummary, type FieldError, hidden, notice, problem, table, tag } from '../views/components.ts';
 import { type Html, html } from '../views/html.ts';

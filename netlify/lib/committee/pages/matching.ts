@@ -11,7 +11,7 @@ import { loadConstraints, loadMatches, parseJsonFile } from '../../matching/appl
 import { type ConstraintChange, rankedMentorsFor, StaleConstraintsError, saveConstraintChange } from '../../matching/committeeChoices.ts';
 import { type ProposalFile, proposalFileSchema } from '../../matching/proposal.ts';
 import { createProposal } from '../../matching/proposeService.ts';
-import type { RecordsStore } from '../../records/recordsStore.ts';
+import type { RecordsStore } from '../../records/ports.ts';
 import type { WorkspacePorts } from '../ports.ts';
 import { hidden, notice, problem, table, tag } from '../views/components.ts';
 import { type Html, html } from '../views/html.ts';

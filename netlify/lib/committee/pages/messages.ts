@@ -5,7 +5,7 @@
  * under notes/<year>/, never an edit of the message). A stale form changes nothing.
  */
 import { type InboxItem, loadInbox, markHandled } from '../../pairs/inbox.ts';
-import type { RecordsStore } from '../../records/recordsStore.ts';
+import type { RecordsStore } from '../../records/ports.ts';
 import type { WorkspacePorts } from '../ports.ts';
 import { errorSummary, type FieldError, hidden, notice, problem, summaryList, table, tag, textField } from '../views/components.ts';
 import { html } from '../views/html.ts';

@@ -12,8 +12,8 @@ import { createMemoryQueue } from '../../../../tests/servers/harness/memoryQueue
 import { workspaceClient, workspaceTestPorts } from '../../../../tests/servers/harness/workspaceHarness.ts';
 import { runtimeFor, workspacePorts } from '../../composition.ts';
 import { loadSettings } from '../../config/loadSettings.ts';
-import { createOutboxMailer } from '../../mail/outboxMailer.ts';
-import { createOutboxReader } from '../../mail/outboxReader.ts';
+import { createOutboxMailer } from '../../mailer/outboxMailer.ts';
+import { createOutboxReader } from '../../mailer/outboxReader.ts';
 import { generateSampleApplications, writeSampleApplications } from '../../matching/sampleApplications.ts';
 import { openApplication } from '../../privacy/myApplication.ts';
 import type { WorkspacePorts } from '../ports.ts';

@@ -6,7 +6,7 @@
  * client. There is no such page on a deploy: the composition root gives no outbox reader there.
  */
 import { escapeHtml } from '../../../../src/lib/escapeHtml.ts';
-import type { OutboxEmailSummary } from '../../mail/outboxReader.ts';
+import type { OutboxEmailSummary } from '../../mailer/outboxReader.ts';
 import type { WorkspacePorts } from '../ports.ts';
 import { summaryList, table } from '../views/components.ts';
 import { html, trusted } from '../views/html.ts';

@@ -1,8 +1,8 @@
 /** /committee/: the years that applications are for and that is running, at a glance, and what to do next. */
 import { listProposals } from '../../matching/acceptService.ts';
 import { generateSampleApplications, generateSampleYear, writeSampleApplications, writeSampleYear } from '../../matching/sampleApplications.ts';
-import type { RecordsStore } from '../../records/recordsStore.ts';
-import { listHeldForReview } from '../../services/heldForReview.ts';
+import type { RecordsStore } from '../../records/ports.ts';
+import { listHeldForReview } from '../../submissions/heldForReview.ts';
 import { topicWarning } from './monthlyTopics.ts';
 import type { WorkspacePorts } from '../ports.ts';
 import { notice, table } from '../views/components.ts';

@@ -11,7 +11,7 @@ import { CHECK_IN_LABELS } from '../../mailing/signedLinks.ts';
 import { attentionSentence, type CheckInAnswerOf, checkInGrid } from '../../pairs/attention.ts';
 import { END_REASONS, endPair, endPairInputSchema, pairEndedEmails, rolesToTell } from '../../pairs/endPair.ts';
 import { loadPairsOfYear, type PairsOfYear, type PairView } from '../../pairs/pairsOfYear.ts';
-import type { RecordsStore } from '../../records/recordsStore.ts';
+import type { RecordsStore } from '../../records/ports.ts';
 import type { WorkspacePorts } from '../ports.ts';
 import { errorSummary, type FieldError, hidden, notice, problem, radios, summaryList, table, tag, textField } from '../views/components.ts';
 import { type Html, html } from '../views/html.ts';

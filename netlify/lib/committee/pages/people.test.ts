@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { workspaceClient, workspaceTestPorts } from '../../../../tests/servers/harness/workspaceHarness.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testPorts } from '../../../../tests/servers/harness/mailingTestPorts.ts';
-import { PERSON_EMAIL, personFixture } from '../../privacy/personFixture.ts';
+import { PERSON_EMAIL, personFixture } from '../../../../tests/support/personFixture.ts';
 import { createLocalGitRecordsStore } from '../../records/localGitRecordsStore.ts';
-import type { RecordsStore } from '../../records/recordsStore.ts';
+import type { RecordsStore } from '../../records/ports.ts';
 import type { WorkspacePorts } from '../ports.ts';
 
 let dir: string;

@@ -6,7 +6,7 @@
  */
 import { withSecurityHeaders } from '../../http/securityHeaders.ts';
 import { accessExport, describeCounts, emailInput, erasePerson, findPersonRecords, type PersonRecords } from '../../privacy/personRecords.ts';
-import type { RecordsStore } from '../../records/recordsStore.ts';
+import type { RecordsStore } from '../../records/ports.ts';
 import type { WorkspacePorts } from '../ports.ts';
 import type { RouteAnswer } from '../routes.ts';
 import { errorSummary, type FieldError, hidden, notice, problem, problemSummary, table, textField } from '../views/components.ts';

@@ -5,7 +5,7 @@
  * their message and their pair, a lock in the constraints, a proposal, a ledger entry, and a
  * second application for 2027-2028. Their partner and the others must come through untouched.
  */
-import { applicationRecord, menteeRecordAnswers, mentorRecordAnswers, pairFixture, stableUuid } from '../../../tests/servers/harness/mailingFixtures.ts';
+import { applicationRecord, menteeRecordAnswers, mentorRecordAnswers, pairFixture, stableUuid } from '../servers/harness/mailingFixtures.ts';
 
 export const PERSON_EMAIL = 'mentee0@example.org';
 

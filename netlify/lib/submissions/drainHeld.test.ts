@@ -8,9 +8,9 @@ import { startLocalBlobs, type LocalBlobs } from '../../../tests/servers/blobs/s
 import { createBlobsQueue } from '../queue/blobsQueue.ts';
 import type { DurableQueue } from '../queue/durableQueue.ts';
 import { createGitHubRecordsStore, type GitHubRecordsStoreOptions } from '../records/githubRecordsStore.ts';
-import type { Mailer } from '../mail/mailer.ts';
+import type { Mailer } from '../mailer/ports.ts';
 import { drainHeld, type DrainPorts } from './drainHeld.ts';
-import type { HeldEmail, HeldRecord } from './submitForm.ts';
+import type { HeldEmail, HeldRecord } from './ports.ts';
 
 const TOKEN = 'github-drain-test-token';
 

@@ -1,11 +1,11 @@
-import { DEFAULT_MATCHING_SETTINGS, type MatchingSettings } from '../../../src/schemas/settings.ts';
-import type { MenteeApplication, MentorApplication } from '../../../src/schemas/application.ts';
-import type { ApplicationContent } from '../../../src/schemas/applicationContent.ts';
-import { matchingVocabulary } from './compatibility.ts';
-import { proposeMatches } from './engine.ts';
-import { buildProposalFile } from './proposal.ts';
-import { proposalCsv, proposalMarkdown } from './report.ts';
-import { generateSampleApplications } from './sampleApplications.ts';
+import { DEFAULT_MATCHING_SETTINGS, type MatchingSettings } from '../src/schemas/settings.ts';
+import type { MenteeApplication, MentorApplication } from '../src/schemas/application.ts';
+import type { ApplicationContent } from '../src/schemas/applicationContent.ts';
+import { matchingVocabulary } from '../netlify/lib/matching/compatibility.ts';
+import { proposeMatches } from '../netlify/lib/matching/engine.ts';
+import { buildProposalFile } from '../netlify/lib/matching/proposal.ts';
+import { proposalCsv, proposalMarkdown } from '../netlify/lib/matching/report.ts';
+import { generateSampleApplications } from '../netlify/lib/matching/sampleApplications.ts';
 
 /**
  * Speed of the matching engine on generated applications, for the benchmark suite (not a timed

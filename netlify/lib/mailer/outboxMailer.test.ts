@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import PostalMime from 'postal-mime';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatEml } from './formatEml.ts';
-import { MailerError, type OutgoingEmail } from './mailer.ts';
+import { MailerError, type OutgoingEmail } from './ports.ts';
 import { createOutboxMailer } from './outboxMailer.ts';
 
 const FILE_NAME = /^\d{8}T\d{9}Z-[0-9a-f]{12}-\d+\.eml$/;

@@ -1,7 +1,7 @@
 // The Resend adapter with the real resend SDK against the local stand-in (tests/servers/resend/).
 import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeResend, type FakeResend, type FakeResendOptions } from '../../../tests/servers/resend/fakeResend.ts';
-import { MailerError, type OutgoingEmail } from './mailer.ts';
+import { MailerError, type OutgoingEmail } from './ports.ts';
 import { createResendMailer, type ResendMailerOptions } from './resendMailer.ts';
 
 const API_KEY = 're_test_key';

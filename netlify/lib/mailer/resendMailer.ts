@@ -12,7 +12,7 @@
  */
 import { Resend, type CreateEmailOptions } from 'resend';
 import { checkBatch, checkEmail, checkIdempotencyKey } from './checkEmail.ts';
-import { MailerError, type Mailer, type OutgoingEmail } from './mailer.ts';
+import { MailerError, type Mailer, type OutgoingEmail } from './ports.ts';
 
 export interface ResendMailerOptions {
   apiKey: string;

@@ -1,9 +1,9 @@
-import { shippedSettings } from '../../../tests/support/contentPacks.ts';
-import { applicationSchemas, type MenteeApplication, type MentorApplication } from '../../../src/schemas/application.ts';
-import type { ApplicationContent } from '../../../src/schemas/applicationContent.ts';
-import { DEFAULT_MATCHING_SETTINGS, type MatchingSettings } from '../../../src/schemas/settings.ts';
-import { type MatchingVocabulary, matchingVocabulary } from './compatibility.ts';
-import type { MenteeCandidate, MentorCandidate } from './people.ts';
+import { shippedSettings } from './contentPacks.ts';
+import { applicationSchemas, type MenteeApplication, type MentorApplication } from '../../src/schemas/application.ts';
+import type { ApplicationContent } from '../../src/schemas/applicationContent.ts';
+import { DEFAULT_MATCHING_SETTINGS, type MatchingSettings } from '../../src/schemas/settings.ts';
+import { type MatchingVocabulary, matchingVocabulary } from '../../netlify/lib/matching/compatibility.ts';
+import type { MenteeCandidate, MentorCandidate } from '../../netlify/lib/matching/people.ts';
 
 /**
  * Builders of valid applications for the matching tests: each case states only what matters to

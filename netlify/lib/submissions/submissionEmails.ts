@@ -4,7 +4,7 @@ import { escapeHtml } from '../../../src/lib/escapeHtml.ts';
 import { fieldMeta } from '../../../src/schemas/formField.ts';
 import type { RecordEnvelope } from '../../../src/schemas/record.ts';
 import type { Settings } from '../../../src/schemas/settings.ts';
-import type { OutgoingEmail } from '../mail/mailer.ts';
+import type { OutgoingEmail } from '../mailer/ports.ts';
 
 /** One answer as a person reads it: the question and the chosen labels. */
 export function readableAnswers(form: FormDefinition, answers: Record<string, unknown>): Array<{ question: string; answer: string }> {

@@ -3,8 +3,8 @@
  * adapter's test file runs against a real backend (the GitHub stand-in, a temporary git folder).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { gitBlobSha } from '../../../tests/servers/github/gitObjects.ts';
-import { MAX_FILES_PER_COMMIT, RecordsConflictError, type RecordsStore } from './recordsStore.ts';
+import { gitBlobSha } from '../servers/github/gitObjects.ts';
+import { MAX_FILES_PER_COMMIT, RecordsConflictError, type RecordsStore } from '../../netlify/lib/records/ports.ts';
 
 export interface ContractSubject {
   store: RecordsStore;

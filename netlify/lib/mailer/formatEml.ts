@@ -5,7 +5,7 @@
  * Callers check the email first (checkEmail.ts): no value here may contain CR or LF.
  */
 import { randomBytes } from 'node:crypto';
-import type { OutgoingEmail } from './mailer.ts';
+import type { OutgoingEmail } from './ports.ts';
 
 const CRLF = '\r\n';
 /** Folded lines aim at 78 characters (RFC 5322 2.1.1). */

@@ -13,7 +13,7 @@ import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkBatch, checkEmail, checkIdempotencyKey } from './checkEmail.ts';
 import { formatEml } from './formatEml.ts';
-import { MailerError, type Mailer, type OutgoingEmail } from './mailer.ts';
+import { MailerError, type Mailer, type OutgoingEmail } from './ports.ts';
 
 export interface OutboxMailerOptions {
   /** Folder the .eml files go to; created when missing. */

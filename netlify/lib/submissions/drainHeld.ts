@@ -1,8 +1,8 @@
-import { MailerError, type Mailer } from '../mail/mailer.ts';
+import { MailerError, type Mailer } from '../mailer/ports.ts';
 import { mapLimited } from '../mapLimited.ts';
 import type { DurableQueue } from '../queue/durableQueue.ts';
-import { MAX_FILES_PER_COMMIT, RecordsUnavailableError, type RecordsStore } from '../records/recordsStore.ts';
-import type { HeldEmail, HeldRecord } from './submitForm.ts';
+import { MAX_FILES_PER_COMMIT, RecordsUnavailableError, type RecordsStore } from '../records/ports.ts';
+import type { HeldEmail, HeldRecord } from './ports.ts';
 
 export interface DrainPorts {
   records: RecordsStore;

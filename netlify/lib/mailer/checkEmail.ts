@@ -3,7 +3,7 @@
  * refuse in production, and no adapter ever writes a header line a value could split (header
  * injection). Messages name the field, never its value (values hold addresses).
  */
-import { MailerError, type OutgoingEmail } from './mailer.ts';
+import { MailerError, type OutgoingEmail } from './ports.ts';
 
 /** Resend's batch limit; the outbox keeps the same so local runs fail where production would. */
 export const MAX_BATCH_SIZE = 100;

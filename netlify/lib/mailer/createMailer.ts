@@ -6,7 +6,7 @@
  * Called by the composition root only.
  */
 import type { MailConfig } from '../config/environment.ts';
-import type { Mailer } from './mailer.ts';
+import type { Mailer } from './ports.ts';
 import { createOutboxMailer } from './outboxMailer.ts';
 import { createResendMailer } from './resendMailer.ts';
 

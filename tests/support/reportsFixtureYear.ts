@@ -3,9 +3,9 @@
  * eight mentees in pairs (one pair ended), six mentee evaluations (one person twice) and three
  * mentor evaluations, check-ins for three months.
  */
-import type { Evaluation } from '../../../src/schemas/evaluation.ts';
-import type { Pair } from '../../../src/schemas/record.ts';
-import type { StoredEvaluation } from './evaluations.ts';
+import type { Evaluation } from '../../src/schemas/evaluation.ts';
+import type { Pair } from '../../src/schemas/record.ts';
+import type { StoredEvaluation } from '../../netlify/lib/reports/evaluations.ts';
 
 export const YEAR = '2026-2027';
 export const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
