@@ -3,6 +3,8 @@
 // the form without a page reload, prevents double submission, and keeps a draft in
 // sessionStorage until the server confirms the record is stored.
 
+import { panel } from '../components/patterns/panel.ts';
+import { escapeHtml } from '../lib/escapeHtml.ts';
 import { referenceLine } from '../lib/thanksContent.ts';
 import { clientMessage } from './clientChecks.ts';
 
@@ -179,20 +181,17 @@ function showConfirmation(form: HTMLFormElement, status: number, id: string): vo
     status === 201
       ? 'A confirmation is on its way to your email address. You can close this page.'
       : 'Our records system is busy, so your answers are held safely and will be filed within the hour. A confirmation email will follow. You can close this page.';
-  const panel = document.createElement('div');
-  panel.className = 'panel confirmation';
-  panel.tabIndex = -1;
-  panel.setAttribute('role', 'status');
-  const title = document.createElement('h2');
-  title.textContent = heading;
-  const text = document.createElement('p');
-  text.textContent = detail;
-  const reference = document.createElement('p');
-  reference.textContent = referenceLine(id);
-  panel.append(title, text, reference);
+  // The same panel the no-JavaScript thanks page shows (src/components/patterns/panel.ts).
+  const template = document.createElement('template');
+  template.innerHTML = panel(`<h2>${escapeHtml(heading)}</h2><p>${escapeHtml(detail)}</p><p>${escapeHtml(referenceLine(id))}</p>`, {
+    kind: 'confirmation',
+    status: true,
+    focusable: true,
+  });
+  const confirmation = template.content.firstElementChild as HTMLElement;
   document.title = document.title.replace(/^Error: /, '');
-  form.replaceWith(panel);
-  panel.focus();
+  form.replaceWith(confirmation);
+  confirmation.focus();
 }
 
 function enhance(form: HTMLFormElement): void {

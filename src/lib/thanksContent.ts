@@ -1,4 +1,5 @@
 import type { Settings } from '../schemas/settings.ts';
+import { panel } from '../components/patterns/panel.ts';
 import { escapeHtml } from './escapeHtml.ts';
 
 /** A submission's reference as the forms make it (a UUID); anything else in the address is not shown. */
@@ -27,8 +28,11 @@ export function referenceLine(reference: string): string {
 export function thanksContent(settings: Pick<Settings, 'contactEmail'>, reference: string | null): string {
   const contact = escapeHtml(settings.contactEmail);
   return `<h1>Thank you: we have received it</h1>
-<div class="panel confirmation">
+${panel(
+  `
 <p>A confirmation is on its way to the email address you gave. If it has not arrived within the hour, check your spam folder.</p>${reference ? `\n<p>${escapeHtml(referenceLine(reference))}</p>` : ''}
-</div>
+`,
+  { kind: 'confirmation' },
+)}
 <p>Questions? Write to <a href="mailto:${contact}">${contact}</a>. <a href="/">Back to the program page</a>.</p>`;
 }

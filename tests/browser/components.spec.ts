@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { errorSummary } from '../../src/components/patterns/errorSummary.ts';
 import { ERROR_SUMMARY_EXAMPLES } from '../../src/components/patterns/errorSummary.examples.ts';
+import { panel } from '../../src/components/patterns/panel.ts';
+import { PANEL_EXAMPLES } from '../../src/components/patterns/panel.examples.ts';
 import { axeViolations } from './support/site.ts';
 
 /**
@@ -23,6 +25,32 @@ for (const [name, options] of Object.entries(ERROR_SUMMARY_EXAMPLES)) {
         await expect(summary.getByRole('link')).toHaveCount(options.errors.length);
         await expect(summary).toBeVisible();
       }
+    });
+  }
+}
+
+for (const [name, { options, content }] of Object.entries(PANEL_EXAMPLES)) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`panel, ${name} (${colorScheme}): no axe violations, its edge in the colour of its kind`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme });
+      await page.goto('/topics/');
+      await page.locator('main').evaluate(
+        (main, html) => {
+          main.innerHTML = `<h1>Example</h1>${html}`;
+        },
+        panel(content, options),
+      );
+      const box = page.locator('main .panel');
+      await expect(box).toHaveCount(1);
+      await expect(box).toBeVisible();
+      expect(await axeViolations(page)).toEqual([]);
+      const kind = 'kind' in options ? options.kind : 'information';
+      const edge = await box.evaluate((element) => getComputedStyle(element).borderLeftColor);
+      const green = 'rgb(0, 112, 60)';
+      const amber = 'rgb(179, 89, 0)';
+      // Information keeps the site's link colour as its edge; the other kinds have their own.
+      if (kind === 'information') expect([green, amber]).not.toContain(edge);
+      else expect(edge).toBe(kind === 'warning' ? amber : green);
     });
   }
 }

@@ -127,7 +127,7 @@ for (const formId of FORM_IDS) {
       expect(response.request().headers()['content-type']).toContain('application/json');
       const { id } = (await response.json()) as { id: string };
 
-      const confirmation = page.locator('.confirmation');
+      const confirmation = page.locator('.panel-confirmation');
       await expect(confirmation).toBeFocused();
       await expect(confirmation.getByRole('heading')).toHaveText(/Thank you/);
       await expect(confirmation).toContainText(id);
@@ -227,7 +227,7 @@ for (const formId of FORM_IDS) {
         .click({ timeout: 500 })
         .catch(() => undefined);
       const { id } = (await (await posted).json()) as { id: string };
-      await expect(page.locator('.confirmation')).toBeFocused();
+      await expect(page.locator('.panel-confirmation')).toBeFocused();
       expect(requests).toBe(1);
       expect(commitsFor(id)).toHaveLength(1);
     });
@@ -272,7 +272,7 @@ for (const formId of FORM_IDS) {
       const { committed } = readRecord(stored[0]!);
       expect(committed).toMatchObject({ answers: formCase.stored });
       // The same words as the enhanced form's confirmation, with the stored record's id.
-      await expect(page.locator('.confirmation')).toContainText(`Reference: ${committed.id}`);
+      await expect(page.locator('.panel-confirmation')).toContainText(`Reference: ${committed.id}`);
       expect(await page.locator('script').count()).toBe(0);
       expect(commitsFor(committed.id as string)).toHaveLength(1);
       expect(recordsCommitCount(), 'git log grows by one').toBe(commitsBefore + 1);
@@ -365,7 +365,7 @@ test('keyboard only: a mentee applies with Tab, Space, arrow keys, typing and En
   const response = await posted;
   expect(response.status()).toBe(201);
   const { id } = (await response.json()) as { id: string };
-  await expect(page.locator('.confirmation')).toBeFocused();
+  await expect(page.locator('.panel-confirmation')).toBeFocused();
   expect(readRecord(`${formCase.recordFolder}/${id}.json`).committed).toMatchObject({ answers: formCase.stored });
 });
 
@@ -407,5 +407,5 @@ test('the confirmation page after a plain post ships no JavaScript and has no ax
     await expect(page.locator('h1')).toHaveText('Thank you: we have received it');
     expect(await axeViolations(page)).toEqual([]);
   }
-  await expect(page.locator('.confirmation')).toContainText('Reference: 4f6e2b1a-9c3d-4e5f-8a7b-1c2d3e4f5a6b');
+  await expect(page.locator('.panel-confirmation')).toContainText('Reference: 4f6e2b1a-9c3d-4e5f-8a7b-1c2d3e4f5a6b');
 });

@@ -15,6 +15,7 @@ import { sharedReads } from '../records/sharedReads.ts';
 import type { WorkspacePorts } from './ports.ts';
 import { WORKSPACE_ROUTES } from './routes.ts';
 import { type CommitteeSession, fromOwnOrigin, readSession } from './session.ts';
+import { panel } from './views/components.ts';
 import { html } from './views/html.ts';
 import { type WorkspacePage, workspaceResponse } from './views/layout.ts';
 import { signInPage } from './views/signIn.ts';
@@ -52,7 +53,7 @@ export async function handleWorkspace(request: Request, ports: WorkspacePorts): 
       return workspaceResponse(request, session, {
         title: 'Records not available',
         status: 503,
-        body: html`<h1>The records are not available</h1><div class="panel"><p>GitHub, where the program’s records are kept, did not answer in time. ${request.method === 'POST' ? 'Nothing was changed. ' : ''}Try again in a few minutes.</p></div>`,
+        body: html`<h1>The records are not available</h1>${panel(html`<p>GitHub, where the program’s records are kept, did not answer in time. ${request.method === 'POST' ? 'Nothing was changed. ' : ''}Try again in a few minutes.</p>`)}`,
       });
     }
     if (error instanceof RecordFileError) {
@@ -60,7 +61,7 @@ export async function handleWorkspace(request: Request, ports: WorkspacePorts): 
       return workspaceResponse(request, session, {
         title: 'A record needs fixing',
         status: 500,
-        body: html`<h1>A record needs fixing</h1><div class="panel"><p>${error.message} Nothing was changed.</p></div>`,
+        body: html`<h1>A record needs fixing</h1>${panel(html`<p>${error.message} Nothing was changed.</p>`)}`,
       });
     }
     throw error;

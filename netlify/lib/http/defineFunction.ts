@@ -14,6 +14,7 @@ import { loadSettings } from '../config/loadSettings.ts';
 import { wantsJson } from './negotiation.ts';
 import { shellPage } from './pageShell.ts';
 import { jsonResponse, methodNotAllowed } from './securityHeaders.ts';
+import { panel } from '../../../src/components/patterns/panel.ts';
 
 /** What Netlify calls: a Functions v2 default export. */
 export type NetlifyFunction = (request: Request, context: Context) => Promise<Response>;
@@ -60,7 +61,7 @@ export function defineFunction<Overrides extends object = Record<never, never>>(
         if (!(error instanceof MissingConfigurationError)) throw error;
         runtime.log(`${new URL(request.url).pathname}: ${error.message}`);
         if (wantsJson(request) || !methods) return jsonResponse(503, { error: NOT_SET_UP });
-        return shellPage(request, 503, 'Not available', `<h1>Not available</h1>\n<div class="panel"><p>${escapeHtml(NOT_SET_UP)}</p></div>`);
+        return shellPage(request, 503, 'Not available', `<h1>Not available</h1>\n${panel(`<p>${escapeHtml(NOT_SET_UP)}</p>`)}`);
       }
     };
   return Object.assign(build({} as Overrides), { with: build });

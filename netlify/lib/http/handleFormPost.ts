@@ -12,6 +12,7 @@ import { wantsJson as negotiate } from './negotiation.ts';
 import { shellPage } from './pageShell.ts';
 import { readSubmission, type Submission } from './readSubmission.ts';
 import { jsonResponse, redirectResponse } from './securityHeaders.ts';
+import { panel } from '../../../src/components/patterns/panel.ts';
 
 function formWithValues(form: FormDefinition, submission: Submission, id: string | undefined, errors: Array<{ field: string; message: string }> = []): string {
   const values: FormValues = { ...submission.typed, submissionId: id ?? submission.submissionId ?? '' };
@@ -68,7 +69,7 @@ export async function handleFormPost(invocation: Invocation, form: FormDefinitio
         request,
         202,
         'Thank you',
-        `<h1>Thank you: we have received it</h1><div class="panel confirmation"><p>Our records system is busy, so your answers are held safely and will be filed within the hour. A confirmation email will follow.</p><p>${escapeHtml(referenceLine(outcome.id))}</p></div><p><a href="/">Back to the program page</a></p>`,
+        `<h1>Thank you: we have received it</h1>${panel(`<p>Our records system is busy, so your answers are held safely and will be filed within the hour. A confirmation email will follow.</p><p>${escapeHtml(referenceLine(outcome.id))}</p>`, { kind: 'confirmation' })}<p><a href="/">Back to the program page</a></p>`,
       );
     }
     case 'invalid':
@@ -80,7 +81,7 @@ export async function handleFormPost(invocation: Invocation, form: FormDefinitio
         request,
         403,
         form.title,
-        `<h1>${escapeHtml(form.title)}</h1><div class="panel"><p>${escapeHtml(outcome.message)}</p></div><p><a href="/">Back to the program page</a></p>`,
+        `<h1>${escapeHtml(form.title)}</h1>${panel(`<p>${escapeHtml(outcome.message)}</p>`)}<p><a href="/">Back to the program page</a></p>`,
       );
     case 'unavailable':
       if (wantsJson) return jsonResponse(503, { error: outcome.message });

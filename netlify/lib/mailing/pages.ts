@@ -11,6 +11,7 @@ import { formatMonth } from '../../../src/lib/zonedTime.ts';
 import { MAX_NOTE_LENGTH } from './checkIns.ts';
 import { PREFERENCE_CHOICES, PREFERENCE_LABELS, type PreferenceChoice, type PreferenceStatus } from './preferences.ts';
 import { CHECK_IN_LABELS, type CheckInClaims } from './signedLinks.ts';
+import { panel } from '../../../src/components/patterns/panel.ts';
 
 const noteField = (label: string, hint: string) => `<div class="form-group">
 <label class="label" for="f-note">${escapeHtml(label)}</label>
@@ -29,7 +30,7 @@ export function checkInConfirmPage(token: string, claims: CheckInClaims): { titl
     title: 'Confirm your check-in',
     html: `<h1>Confirm your check-in</h1>
 <p class="lede">You are telling the committee how your mentoring is going in ${escapeHtml(month)}, as the ${claims.role}.</p>
-<div class="panel"><p>Your answer: <strong>${escapeHtml(answer)}</strong></p></div>
+${panel(`<p>Your answer: <strong>${escapeHtml(answer)}</strong></p>`)}
 <form class="form" method="post" action="/api/check-ins">
 <input type="hidden" name="token" value="${escapeHtml(token)}">
 ${noteField('Anything the committee should know? (optional)', hint)}
@@ -50,7 +51,7 @@ export function checkInRecordedPage(claims: CheckInClaims, contactEmail: string)
   return {
     title: 'Check-in recorded',
     html: `<h1>Thank you</h1>
-<div class="panel confirmation"><p>We have recorded “${escapeHtml(answer)}” for ${escapeHtml(formatMonth(claims.month))}.</p></div>
+${panel(`<p>We have recorded “${escapeHtml(answer)}” for ${escapeHtml(formatMonth(claims.month))}.</p>`, { kind: 'confirmation' })}
 ${followUp}
 <p><a href="/topics/">Browse the monthly topics</a></p>`,
   };
@@ -60,13 +61,13 @@ export function refusedLinkPage(sentence: string): { title: string; html: string
   return {
     title: 'This link cannot be used',
     html: `<h1>This link cannot be used</h1>
-<div class="panel"><p>${escapeHtml(sentence)}</p></div>
+${panel(`<p>${escapeHtml(sentence)}</p>`)}
 <p><a href="/">Go to the program page</a></p>`,
   };
 }
 
 export function problemPage(title: string, sentence: string): { title: string; html: string } {
-  return { title, html: `<h1>${escapeHtml(title)}</h1>\n<div class="panel"><p>${escapeHtml(sentence)}</p></div>` };
+  return { title, html: `<h1>${escapeHtml(title)}</h1>\n${panel(`<p>${escapeHtml(sentence)}</p>`)}` };
 }
 
 export function preferencesPage(token: string, options: { error?: string } = {}): { title: string; html: string } {
@@ -109,7 +110,7 @@ export function preferenceSavedPage(choice: PreferenceChoice, status: Preference
   return {
     title: 'Your choice is saved',
     html: `<h1>Your choice is saved</h1>
-<div class="panel confirmation"><p>${escapeHtml(sentence)}</p></div>
+${panel(`<p>${escapeHtml(sentence)}</p>`, { kind: 'confirmation' })}
 <p>Questions? Write to <a href="mailto:${escapeHtml(contactEmail)}">${escapeHtml(contactEmail)}</a>.</p>${choice === 'leave' ? '\n<p>Thank you for the time you gave to the program.</p>' : ''}`,
   };
 }

@@ -7,7 +7,7 @@
 import type { FormValues } from '../../../src/forms/renderForm.ts';
 import { renderForm } from '../../../src/forms/renderForm.ts';
 import { formatCalendarDate } from '../../../src/lib/zonedTime.ts';
-import { errorSummary, hidden, summaryList, textField } from '../committee/views/components.ts';
+import { errorSummary, hidden, panel, summaryList, textField } from '../committee/views/components.ts';
 import { type Html, html } from '../committee/views/html.ts';
 import type { RawValue } from '../http/readSubmission.ts';
 import { readableAnswers } from '../submissions/submissionEmails.ts';
@@ -38,10 +38,10 @@ export function applicationPage(opened: OpenApplication, contactEmail: string, o
   const rows = readableAnswers(form, record.answers).map(({ question, answer }) => ({ label: question, value: answer }));
   const role = opened.claims.role;
   const notice: Html | string = options.saved
-    ? html`<div class="panel notice" role="status"><p>Your corrections are saved. We have emailed you a confirmation with a new link; links in earlier emails no longer work.</p></div>`
+    ? panel(html`<p>Your corrections are saved. We have emailed you a confirmation with a new link; links in earlier emails no longer work.</p>`, { kind: 'notice', status: true })
     : '';
   const state: Html = withdrawn
-    ? html`<div class="panel"><p>You withdrew this application on ${day(withdrawn.on)}. The committee will not match you, and you will get no more program emails about it.</p></div>`
+    ? panel(html`<p>You withdrew this application on ${day(withdrawn.on)}. The committee will not match you, and you will get no more program emails about it.</p>`)
     : html``;
   const correct: Html = withdrawn
     ? html``
@@ -78,7 +78,7 @@ export function correctionPage(
   const errors = state.errors ?? [];
   const values = state.typed ?? answersAsValues(opened.record.answers);
   const role = opened.claims.role;
-  const problem = state.problem ? html`<div class="panel"><p>${state.problem}</p></div>` : '';
+  const problem = state.problem ? panel(html`<p>${state.problem}</p>`) : '';
   const form = renderForm(opened.form, {
     values,
     errors,
@@ -122,12 +122,12 @@ export function withdrawnPage(activePair: string | null, contactEmail: string): 
   return {
     title: 'Your application is withdrawn',
     html: html`<h1>Your application is withdrawn</h1>
-<div class="panel notice" role="status"><p>The committee will leave you out of matching and the program’s emails.${activePair ? ' They will end your match and get in touch with your partner.' : ''}</p></div>
+${panel(html`<p>The committee will leave you out of matching and the program’s emails.${activePair ? ' They will end your match and get in touch with your partner.' : ''}</p>`, { kind: 'notice', status: true })}
 <p>Thank you for your interest in the program. If you change your mind, write to <a href="mailto:${contactEmail}">${contactEmail}</a>.</p>`.value,
   };
 }
 
 /** A refused link, or a request that changed nothing, in one sentence. */
 export function sentencePage(title: string, sentence: string): Page {
-  return { title, html: html`<h1>${title}</h1>\n<div class="panel"><p>${sentence}</p></div>\n<p><a href="/">Go to the program page</a></p>`.value };
+  return { title, html: html`<h1>${title}</h1>\n${panel(html`<p>${sentence}</p>`)}\n<p><a href="/">Go to the program page</a></p>`.value };
 }

@@ -12,7 +12,7 @@ import { applicationLink } from '../../privacy/applicationLink.ts';
 import { RecordsConflictError, type RecordsStore } from '../../records/ports.ts';
 import { applyReview, DECISION_LABELS, parseReview, type ReviewInput, reviewInputSchema, reviewPath } from '../../reviews/reviews.ts';
 import type { WorkspacePorts } from '../ports.ts';
-import { errorSummary, type FieldError, hidden, notice, problem, radios, select, summaryList, table, tag, textField } from '../views/components.ts';
+import { errorSummary, type FieldError, hidden, notice, panel, problem, radios, select, summaryList, table, tag, textField } from '../views/components.ts';
 import { type Html, html } from '../views/html.ts';
 import type { WorkspacePage } from '../views/layout.ts';
 import { type ApplicationRow, loadYearRecords } from '../yearRecords.ts';
@@ -154,7 +154,7 @@ export async function applicationPage(ports: WorkspacePorts, url: URL, id: strin
 <h1>${row.name} <span class="meta">(${row.role})</span></h1>
 ${notice(state.flash)}${problem(state.problem)}${errorSummary(state.errors ?? [])}
 <p>${statusTag(row)} Sent on ${row.submittedAt.slice(0, 10)}.${row.paired === 'active' ? ' In an active pair.' : ''}</p>
-${ownLink ? html`<div class="panel"><p>On this computer only: <a href="${ownLink}">open the applicant’s own page</a>, the one the link in their confirmation email opens, to try correcting or withdrawing the application as they would.</p></div>` : ''}
+${ownLink ? panel(html`<p>On this computer only: <a href="${ownLink}">open the applicant’s own page</a>, the one the link in their confirmation email opens, to try correcting or withdrawing the application as they would.</p>`) : ''}
 ${review?.reason ? html`<p>Reason: ${review.reason}</p>` : ''}
 <h2>The application</h2>
 ${summaryList(answers)}

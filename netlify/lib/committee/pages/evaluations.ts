@@ -9,7 +9,7 @@ import { loadMatches } from '../../matching/applications.ts';
 import { barChartSvg } from '../../reports/barChart.ts';
 import { loadEvaluations, type RoleSummary, SMALL_GROUP, summariseEvaluations } from '../../reports/evaluations.ts';
 import type { WorkspacePorts } from '../ports.ts';
-import { table } from '../views/components.ts';
+import { panel, table } from '../views/components.ts';
 import { type Html, html, trusted } from '../views/html.ts';
 import type { WorkspacePage } from '../views/layout.ts';
 
@@ -20,7 +20,7 @@ function roleSection(year: string, summary: RoleSummary): Html {
   const heading = html`<h2 id="${summary.role}-answers">${HEADING[summary.role]}</h2>`;
   if (summary.suppressed) {
     return html`<section class="workspace-section" aria-labelledby="${summary.role}-answers">${heading}
-<div class="panel"><p><strong>Fewer than 5</strong> of the ${summary.inPairs} ${PLURAL[summary.role]} who were in a pair have answered. With so few answers someone could be recognised, so no figures and no written answers are shown until at least ${SMALL_GROUP} have answered.</p></div>
+${panel(html`<p><strong>Fewer than 5</strong> of the ${summary.inPairs} ${PLURAL[summary.role]} who were in a pair have answered. With so few answers someone could be recognised, so no figures and no written answers are shown until at least ${SMALL_GROUP} have answered.</p>`)}
 </section>`;
   }
   return html`<section class="workspace-section" aria-labelledby="${summary.role}-answers">${heading}
@@ -59,7 +59,7 @@ export async function evaluationsPage(ports: WorkspacePorts): Promise<WorkspaceP
     section: '/committee/evaluations/',
     body: html`<h1>Evaluations for ${year}</h1>
 <p>What mentors and mentees said in the end-of-program evaluation. Someone who sent it twice counts once, with their latest answers. Names are not shown here; a group with fewer than ${SMALL_GROUP} answers shows no figures at all, so no one can be singled out.</p>
-${skipped.length > 0 ? html`<div class="panel"><p>${skipped.length} evaluation file${skipped.length === 1 ? '' : 's'} could not be read and ${skipped.length === 1 ? 'is' : 'are'} left out.</p></div>` : ''}
+${skipped.length > 0 ? panel(html`<p>${skipped.length} evaluation file${skipped.length === 1 ? '' : 's'} could not be read and ${skipped.length === 1 ? 'is' : 'are'} left out.</p>`) : ''}
 ${summary.roles.map((role) => roleSection(year, role))}
 <p><a href="/committee/exports/">Download the evaluations as a spreadsheet (CSV)</a></p>`,
   };

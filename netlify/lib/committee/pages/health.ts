@@ -14,7 +14,7 @@ import { loadPairsOfYear, type PairView } from '../../pairs/pairsOfYear.ts';
 import { sharedReads } from '../../records/sharedReads.ts';
 import { healthCsv, loadHealth, type MonthFigures } from '../../reports/health.ts';
 import type { WorkspacePorts } from '../ports.ts';
-import { table } from '../views/components.ts';
+import { panel, table } from '../views/components.ts';
 import { type Html, html, trusted } from '../views/html.ts';
 import type { WorkspacePage } from '../views/layout.ts';
 import { pairName } from './pairs.ts';
@@ -66,7 +66,7 @@ export async function healthPage(ports: WorkspacePorts): Promise<WorkspacePage> 
   const body = html`<h1>Program health: ${year}</h1>
 <p class="no-print">A report on the year so far, for the committee’s annual report. <strong>Print this report</strong> with your browser’s Print command (Ctrl+P, or ⌘P on a Mac): the navigation is left out of the printout.</p>
 <p class="no-print"><a href="/committee/health/health-${year}.csv" download>Download these figures (CSV)</a></p>
-${skipped > 0 ? html`<div class="panel"><p>${skipped} record file${skipped === 1 ? '' : 's'} could not be read and ${skipped === 1 ? 'is' : 'are'} left out of these figures.</p></div>` : ''}
+${skipped > 0 ? panel(html`<p>${skipped} record file${skipped === 1 ? '' : 's'} could not be read and ${skipped === 1 ? 'is' : 'are'} left out of these figures.</p>`) : ''}
 <section aria-labelledby="health-applications"><h2 id="health-applications">Applications</h2>
 ${table(
   `Applications for ${year}, by role`,

@@ -10,7 +10,7 @@ import { emptyIntroductionsLedger, type IntroductionsLedger, introductionKey, in
 import { loadPairs, type ResolvedPair } from '../../mailing/pairs.ts';
 import type { RecordsStore } from '../../records/ports.ts';
 import type { WorkspacePorts } from '../ports.ts';
-import { errorSummary, type FieldError, hidden, notice, problem, table, tag } from '../views/components.ts';
+import { errorSummary, type FieldError, hidden, notice, panel, problem, table, tag } from '../views/components.ts';
 import { type Html, html } from '../views/html.ts';
 import type { WorkspacePage } from '../views/layout.ts';
 import { yearOf } from './applications.ts';
@@ -86,7 +86,7 @@ ${confirmBox('confirm', `Send ${due * 2} introduction emails now`, state.errors)
 <button class="button" type="submit">Send the introductions</button>
 </form>`
     : pairs.length > 0
-      ? html`<p class="panel">Every pair has been introduced.</p>`
+      ? panel(html`<p>Every pair has been introduced.</p>`)
       : ''
 }
 ${

@@ -13,7 +13,7 @@ import { type ProposalFile, proposalFileSchema } from '../../matching/proposal.t
 import { createProposal } from '../../matching/proposeService.ts';
 import type { RecordsStore } from '../../records/ports.ts';
 import type { WorkspacePorts } from '../ports.ts';
-import { hidden, notice, problem, table, tag } from '../views/components.ts';
+import { hidden, notice, panel, problem, table, tag } from '../views/components.ts';
 import { type Html, html } from '../views/html.ts';
 import type { WorkspacePage } from '../views/layout.ts';
 import { yearOf } from './applications.ts';
@@ -135,7 +135,7 @@ ${
 <li><strong>${proposal.summary.priorityMatched}</strong> of ${proposal.summary.priorityMentees} priority mentees matched</li>
 <li><strong>${proposal.summary.mentors}</strong> mentors, ${proposal.summary.places} places</li>
 </ul>
-${proposal.warnings.length > 0 ? html`<div class="panel"><h3>Worth knowing</h3><ul>${proposal.warnings.map((warning) => html`<li>${warning}</li>`)}</ul></div>` : ''}
+${proposal.warnings.length > 0 ? panel(html`<h3>Worth knowing</h3><ul>${proposal.warnings.map((warning) => html`<li>${warning}</li>`)}</ul>`) : ''}
 ${
   current
     ? html`<form class="form" method="post" action="/committee/matching/?year=${year}&amp;proposal=${proposal.stamp}">
@@ -143,7 +143,7 @@ ${hidden('intent', 'accept')}${hidden('proposal', proposal.stamp)}${hidden('matc
 <p>Accepting puts the ${proposal.summary.matched} pairs in the matches file. No email is sent until you introduce them.</p>
 <button class="button" type="submit">Accept this proposal</button>
 </form>`
-    : html`<div class="panel"><p>The matches or the committee’s choices have changed since this proposal was made. Make a new proposal to accept.</p></div>`
+    : panel(html`<p>The matches or the committee’s choices have changed since this proposal was made. Make a new proposal to accept.</p>`)
 }
 ${table(
   `Proposed pairs (${proposal.pairs.length})`,

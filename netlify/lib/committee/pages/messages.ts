@@ -7,7 +7,7 @@
 import { type InboxItem, loadInbox, markHandled } from '../../pairs/inbox.ts';
 import type { RecordsStore } from '../../records/ports.ts';
 import type { WorkspacePorts } from '../ports.ts';
-import { errorSummary, type FieldError, hidden, notice, problem, summaryList, table, tag, textField } from '../views/components.ts';
+import { errorSummary, type FieldError, hidden, notice, panel, problem, summaryList, table, tag, textField } from '../views/components.ts';
 import { html } from '../views/html.ts';
 import type { WorkspacePage } from '../views/layout.ts';
 
@@ -66,8 +66,8 @@ ${summaryList([
   { label: 'Handled', value: handledTag(item) },
 ])}
 <h2>${item.kind === 'leaving' ? 'What they added' : 'The message'}</h2>
-${item.text ? html`<div class="panel"><p class="email-text">${item.text}</p></div>` : html`<p class="empty-state">Nothing was added.</p>`}
-${item.note ? html`<h2>The committee’s note</h2><div class="panel"><p class="email-text">${item.note.note}</p><p class="meta">${item.note.handledBy}, ${when(item.note.handledAt)}</p></div>` : ''}
+${item.text ? panel(html`<p class="email-text">${item.text}</p>`) : html`<p class="empty-state">Nothing was added.</p>`}
+${item.note ? html`<h2>The committee’s note</h2>${panel(html`<p class="email-text">${item.note.note}</p><p class="meta">${item.note.handledBy}, ${when(item.note.handledAt)}</p>`)}` : ''}
 ${
   item.handled
     ? ''

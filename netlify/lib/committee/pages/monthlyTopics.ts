@@ -14,7 +14,7 @@ import { chooseTopic } from '../../mailing/topics.ts';
 import { type StartBackground, startMailingByHand } from '../../mailing/startMailing.ts';
 import type { WorkspacePorts } from '../ports.ts';
 import type { RouteAnswer, RouteContext } from '../routes.ts';
-import { errorSummary, type FieldError, hidden, notice, problem, select, table, tag } from '../views/components.ts';
+import { errorSummary, type FieldError, hidden, notice, panel, problem, select, table, tag } from '../views/components.ts';
 import { type Html, html } from '../views/html.ts';
 
 /** How many days before a month the committee is warned that it has no sendable topic. */
@@ -94,12 +94,12 @@ export async function monthlyTopicsPage(ports: WorkspacePorts, url: URL, state: 
     previewBlock =
       dry.status === 'dry-run' && dry.preview
         ? html`<article class="email-preview" id="preview"><h2>The ${formatMonth(previewMonth)} email to ${dry.preview.to.join(', ')}</h2><p><strong>Subject:</strong> ${dry.preview.subject}</p><pre class="email-text">${dry.preview.text}</pre></article>`
-        : html`<div class="panel" id="preview"><p>No email to preview for ${formatMonth(previewMonth)}: ${'message' in dry ? dry.message : 'nobody is in a pair yet.'}</p></div>`;
+        : panel(html`<p>No email to preview for ${formatMonth(previewMonth)}: ${'message' in dry ? dry.message : 'nobody is in a pair yet.'}</p>`, { id: 'preview' });
   }
   const done = url.searchParams.get('done');
   const body = html`<h1>Monthly topics for ${year}</h1>
 ${done === 'started' ? notice(`The ${formatMonth(url.searchParams.get('started') ?? current)} mailing has started. It sends in batches in the background; reload this page to see it progress.`) : ''}
-${warning ? html`<div class="panel warning" role="status"><p><strong>Next month has no topic yet.</strong> ${warning}</p></div>` : ''}
+${warning ? panel(html`<p><strong>Next month has no topic yet.</strong> ${warning}</p>`, { kind: 'warning', status: true }) : ''}
 ${problem(state.problem)}${errorSummary(state.errors ?? [])}
 ${table(
   `Each month of ${year}`,

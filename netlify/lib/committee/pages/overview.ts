@@ -5,7 +5,7 @@ import type { RecordsStore } from '../../records/ports.ts';
 import { listHeldForReview } from '../../submissions/heldForReview.ts';
 import { topicWarning } from './monthlyTopics.ts';
 import type { WorkspacePorts } from '../ports.ts';
-import { notice, table } from '../views/components.ts';
+import { notice, panel, table } from '../views/components.ts';
 import { html } from '../views/html.ts';
 import type { WorkspacePage } from '../views/layout.ts';
 import { loadYearRecords, yearSummary } from '../yearRecords.ts';
@@ -69,20 +69,24 @@ ${next.length > 0 ? html`<ul class="next-steps">${next.map((step) => html`<li><a
 </form>`
     : '';
   const outbox = ports.localOutbox
-    ? html`<div class="panel"><p>This copy of the site sends no email: each one is kept on this computer instead. <a href="/committee/outbox/">Read the emails kept on this computer</a>.</p></div>`
+    ? panel(html`<p>This copy of the site sends no email: each one is kept on this computer instead. <a href="/committee/outbox/">Read the emails kept on this computer</a>.</p>`)
     : '';
   const held = await heldCount(ports);
   const warning = await topicWarning(ports);
   const heldNote =
     held === null
-      ? html`<div class="panel"><p>The list of submissions held for review could not be read just now, so it is not shown. Everything else on this page is up to date. Reload the page in a few minutes to see them.</p></div>`
+      ? panel(
+          html`<p>The list of submissions held for review could not be read just now, so it is not shown. Everything else on this page is up to date. Reload the page in a few minutes to see them.</p>`,
+        )
       : held > 0
-        ? html`<div class="panel"><p><a href="/committee/held/">${held} submission${held === 1 ? ' is' : 's are'} held for review</a>: ${held === 1 ? 'it' : 'they'} arrived so fast that a program may have sent ${held === 1 ? 'it' : 'them'}. Release the ones a person sent.</p></div>`
+        ? panel(
+            html`<p><a href="/committee/held/">${held} submission${held === 1 ? ' is' : 's are'} held for review</a>: ${held === 1 ? 'it' : 'they'} arrived so fast that a program may have sent ${held === 1 ? 'it' : 'them'}. Release the ones a person sent.</p>`,
+          )
         : '';
   return {
     title: 'Overview',
     section: '/committee/',
-    body: html`<h1>Committee workspace</h1>${notice(flash)}${warning ? html`<div class="panel warning"><p><a href="/committee/mailings/monthly/">Next month has no topic yet</a>: ${warning}</p></div>` : ''}${heldNote}${sections}${samples}${outbox}`,
+    body: html`<h1>Committee workspace</h1>${notice(flash)}${warning ? panel(html`<p><a href="/committee/mailings/monthly/">Next month has no topic yet</a>: ${warning}</p>`, { kind: 'warning' }) : ''}${heldNote}${sections}${samples}${outbox}`,
   };
 }
 

@@ -13,7 +13,7 @@ import { END_REASONS, endPair, endPairInputSchema, pairEndedEmails, rolesToTell 
 import { loadPairsOfYear, type PairsOfYear, type PairView } from '../../pairs/pairsOfYear.ts';
 import type { RecordsStore } from '../../records/ports.ts';
 import type { WorkspacePorts } from '../ports.ts';
-import { errorSummary, type FieldError, hidden, notice, problem, radios, summaryList, table, tag, textField } from '../views/components.ts';
+import { errorSummary, type FieldError, hidden, notice, panel, problem, radios, summaryList, table, tag, textField } from '../views/components.ts';
 import { type Html, html } from '../views/html.ts';
 import type { WorkspacePage } from '../views/layout.ts';
 
@@ -147,7 +147,9 @@ ${summaryList([
 ])}
 ${
   view.status === 'ended'
-    ? html`<div class="panel"><p>The pair has ended. <a href="/committee/matching/?year=${y}">Find a new mentor for ${view.mentee?.name ?? 'the mentee'} in matching</a>: make a new proposal there; the mentee is among those to match and this pair is never proposed again.</p></div>`
+    ? panel(
+        html`<p>The pair has ended. <a href="/committee/matching/?year=${y}">Find a new mentor for ${view.mentee?.name ?? 'the mentee'} in matching</a>: make a new proposal there; the mentee is among those to match and this pair is never proposed again.</p>`,
+      )
     : ''
 }
 ${table(

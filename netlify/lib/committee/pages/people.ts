@@ -9,7 +9,7 @@ import { accessExport, describeCounts, emailInput, erasePerson, findPersonRecord
 import type { RecordsStore } from '../../records/ports.ts';
 import type { WorkspacePorts } from '../ports.ts';
 import type { RouteAnswer } from '../routes.ts';
-import { errorSummary, type FieldError, hidden, notice, problem, problemSummary, table, textField } from '../views/components.ts';
+import { errorSummary, type FieldError, hidden, notice, panel, problem, problemSummary, table, textField } from '../views/components.ts';
 import { type Html, html } from '../views/html.ts';
 import type { WorkspacePage } from '../views/layout.ts';
 
@@ -81,8 +81,8 @@ ${hidden('intent', 'download')}${hidden('email', found.email)}
 <button class="button" type="submit">Download their records (JSON)</button>
 </form>
 <h3>Answer an erasure request</h3>
-<div class="panel"><p>Erasing deletes their applications, evaluations, messages, check-ins, preferences, the committee’s reviews and notes about them, and proposals that mention them, all in one change. Their pairs stay in the matches file as ended and marked erased, so their partner’s record still makes sense. The mailing records keep only ids. The erasure log keeps the date, your login and ids, nothing else.</p>
-<p>This cannot be undone from the workspace. The deleted files stay in the records’ history until it is rewritten: see the privacy guide.</p></div>
+${panel(html`<p>Erasing deletes their applications, evaluations, messages, check-ins, preferences, the committee’s reviews and notes about them, and proposals that mention them, all in one change. Their pairs stay in the matches file as ended and marked erased, so their partner’s record still makes sense. The mailing records keep only ids. The erasure log keeps the date, your login and ids, nothing else.</p>
+<p>This cannot be undone from the workspace. The deleted files stay in the records’ history until it is rewritten: see the privacy guide.</p>`)}
 <form class="form" method="post" action="${SECTION}" novalidate>
 ${hidden('intent', 'erase')}${hidden('email', found.email)}
 ${textField({
@@ -103,7 +103,7 @@ export function peoplePage(state: PeopleState = {}): WorkspacePage {
 ${notice(state.flash)}${problem(state.problem)}${state.uncertain ? problemSummary({ title: 'We cannot tell yet whether the erasure went through', text: state.uncertain }) : ''}${errorSummary(state.errors ?? [])}
 <p>When someone asks what the program holds about them, or asks for it to be deleted, find them here by the email address they used. The law gives you a month to answer.</p>
 ${findForm(state)}
-${state.found === null ? html`<div class="panel" role="status"><h2>No records found</h2><p>No application, evaluation or message in the records uses ${state.email ?? 'that address'}. Nothing was changed. Ask the person whether they used another address.</p></div>` : ''}
+${state.found === null ? panel(html`<h2>No records found</h2><p>No application, evaluation or message in the records uses ${state.email ?? 'that address'}. Nothing was changed. Ask the person whether they used another address.</p>`, { status: true }) : ''}
 ${state.found ? foundSection(state.found, state) : ''}`;
   return { title: `${state.errors?.length ? 'Error: ' : ''}People`, section: SECTION, body, ...(state.status ? { status: state.status } : {}) };
 }

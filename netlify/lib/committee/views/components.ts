@@ -4,6 +4,7 @@
  * captions, radios and text areas with hints. Each returns safe markup (views/html.ts).
  */
 import { errorSummary as errorSummaryMarkup, type ErrorSummaryOptions } from '../../../../src/components/patterns/errorSummary.ts';
+import { type PanelOptions, panel as panelMarkup } from '../../../../src/components/patterns/panel.ts';
 import { type Html, html, trusted } from './html.ts';
 
 export interface FieldError {
@@ -17,10 +18,15 @@ export function errorSummary(errors: readonly FieldError[]): Html {
   return trusted(errorSummaryMarkup({ errors: errors.map((error) => ({ fieldId: error.field, message: error.message })) }));
 }
 
+/** The shared panel (src/components/patterns/panel.ts) around workspace markup. */
+export function panel(content: Html, options: PanelOptions = {}): Html {
+  return trusted(panelMarkup(content.value, options));
+}
+
 /** The green panel after an action went through ("Review saved."). */
 export function notice(text: string | undefined): Html {
   if (!text) return html``;
-  return html`<div class="panel notice" role="status"><p>${text}</p></div>`;
+  return panel(html`<p>${text}</p>`, { kind: 'notice', status: true });
 }
 
 /** The error summary with a heading and sentence of the page's own (a refusal, an uncertain outcome). */

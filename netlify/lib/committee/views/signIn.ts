@@ -4,7 +4,7 @@
  * JavaScript, and, locally only, "Continue as the local committee".
  */
 import type { CommitteeSignIn } from '../ports.ts';
-import { problemSummary } from './components.ts';
+import { panel, problemSummary } from './components.ts';
 import { html } from './html.ts';
 import type { WorkspacePage } from './layout.ts';
 
@@ -42,13 +42,7 @@ export function signInMessage(problem: SignInProblem): string {
 export function signInPage(signIn: Pick<CommitteeSignIn, 'localSignIn' | 'authUrl' | 'siteId'>, problem?: SignInProblem): WorkspacePage {
   const message = problem ? PROBLEMS[problem] : undefined;
   const body = html`<h1>Committee workspace</h1>
-${
-  message
-    ? problem === 'signed-out'
-      ? html`<div class="panel notice" role="status"><p>${message}</p></div>`
-      : problemSummary({ title: 'You are not signed in', text: message })
-    : ''
-}
+${message ? (problem === 'signed-out' ? panel(html`<p>${message}</p>`, { kind: 'notice', status: true }) : problemSummary({ title: 'You are not signed in', text: message })) : ''}
 <p class="lede">The committee’s pages for reviewing applications, matching and introducing pairs. Only members who can write to the program’s records repository on GitHub can open them.</p>
 ${
   signIn.localSignIn
