@@ -1,122 +1,31 @@
 /**
- * The small part of Markdown that topic bodies and the program's guidance use, rendered for an
- * email: paragraphs, headings, bullet and numbered lists (one level of nesting), block quotes,
- * fenced code, **bold**, *emphasis*, `code` and [links](https://…): every formatting button the
- * CMS's editor offers. Everything else is shown as text. The HTML is safe
- * by construction: every piece of source text is escaped, and only http(s), mailto and
- * site-relative link targets become links (relative ones made absolute, since an email has no
- * base address). The plain-text part keeps the words and writes links as "text (address)".
+ * Topic bodies and the program's guidance, rendered for an email by the site's own Markdown
+ * processor: satteri, the parser Astro renders the topic pages with, with the features Astro
+ * turns on (GFM and smart punctuation). So every formatting button the CMS offers (bold, italic,
+ * links, lists, headings, block quotes, code) comes out of the email as it comes out of the page
+ * (markdown.test.ts compares the two). The tree is then fitted to an email: links made absolute
+ * (an email has no base address) and kept only for http(s), mailto and the site's own pages,
+ * headings placed under the email's own, quotes and code styled inline (mail clients drop style
+ * sheets), raw HTML shown as the text it is. The plain-text twin keeps the words and writes links
+ * as "text (address)".
  */
-import { escapeHtml } from '../../../src/lib/escapeHtml.ts';
+import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import { markdownToHast } from 'satteri';
 
 export interface RenderedMarkdown {
   html: string;
   text: string;
 }
 
-type Block =
-  | { kind: 'paragraph'; text: string }
-  | { kind: 'heading'; text: string }
-  | { kind: 'list'; ordered: boolean; items: Array<{ text: string; children: string[] }> }
-  | { kind: 'quote'; blocks: Block[] }
-  | { kind: 'code'; lines: string[] };
+/** The features Astro's Markdown processor (@astrojs/markdown-satteri) enables by default. */
+export const SITE_MARKDOWN_FEATURES = { gfm: true, smartPunctuation: true } as const;
 
-const LIST_ITEM = /^(\s*)([-*+]|\d{1,3}[.)])\s+(.*)$/;
-const HEADING = /^#{1,6}\s+(.*?)\s*#*\s*$/;
-const LINK = /\[([^\]\n]+)\]\(([^)\s]+)\)/g;
-const QUOTE = /^\s{0,3}>\s?(.*)$/;
-const FENCE = /^\s{0,3}(```|~~~)/;
-
-function parseBlocks(source: string): Block[] {
-  const blocks: Block[] = [];
-  const allLines = source.replace(/\r\n?/g, '\n').split('\n');
-  // Block quotes and fenced code first: a quote's lines are parsed again as blocks of their own.
-  const lines: string[] = [];
-  for (let index = 0; index < allLines.length; index += 1) {
-    const line = allLines[index]!;
-    if (FENCE.test(line)) {
-      const fence = FENCE.exec(line)![1]!;
-      const code: string[] = [];
-      index += 1;
-      while (index < allLines.length && !allLines[index]!.trimStart().startsWith(fence)) code.push(allLines[index++]!);
-      lines.push(`\u0000code:${blocks.length}`);
-      blocks.push({ kind: 'code', lines: code });
-      continue;
-    }
-    if (QUOTE.test(line)) {
-      const quoted: string[] = [];
-      while (index < allLines.length && QUOTE.test(allLines[index]!)) quoted.push(QUOTE.exec(allLines[index++]!)![1]!);
-      index -= 1;
-      lines.push(`\u0000quote:${blocks.length}`);
-      blocks.push({ kind: 'quote', blocks: parseBlocks(quoted.join('\n')) });
-      continue;
-    }
-    lines.push(line);
-  }
-  const special = blocks.splice(0);
-  let paragraph: string[] = [];
-  let list: Extract<Block, { kind: 'list' }> | null = null;
-  const flushParagraph = () => {
-    if (paragraph.length > 0) blocks.push({ kind: 'paragraph', text: paragraph.join(' ') });
-    paragraph = [];
-  };
-  const flushList = () => {
-    if (list) blocks.push(list);
-    list = null;
-  };
-  for (const line of lines) {
-    const placeholder = /^\u0000(?:code|quote):(\d+)$/.exec(line);
-    if (placeholder) {
-      flushParagraph();
-      flushList();
-      blocks.push(special[Number(placeholder[1])]!);
-      continue;
-    }
-    if (line.trim() === '') {
-      flushParagraph();
-      flushList();
-      continue;
-    }
-    const heading = HEADING.exec(line);
-    if (heading && !line.startsWith(' ')) {
-      flushParagraph();
-      flushList();
-      blocks.push({ kind: 'heading', text: heading[1] ?? '' });
-      continue;
-    }
-    const item = LIST_ITEM.exec(line);
-    if (item) {
-      flushParagraph();
-      const indent = (item[1] ?? '').length;
-      const ordered = /\d/.test(item[2] ?? '');
-      const text = item[3] ?? '';
-      const current = list as Extract<Block, { kind: 'list' }> | null;
-      if (indent >= 2 && current && current.items.length > 0) {
-        current.items.at(-1)!.children.push(text);
-      } else {
-        if (!current || current.ordered !== ordered) {
-          flushList();
-          list = { kind: 'list', ordered, items: [] };
-        }
-        list!.items.push({ text, children: [] });
-      }
-      continue;
-    }
-    const current = list as Extract<Block, { kind: 'list' }> | null;
-    if (current && /^\s+/.test(line)) {
-      // A continuation line of the last item (or of its last child).
-      const last = current.items.at(-1)!;
-      if (last.children.length > 0) last.children[last.children.length - 1] += ` ${line.trim()}`;
-      else last.text += ` ${line.trim()}`;
-      continue;
-    }
-    flushList();
-    paragraph.push(line.trim());
-  }
-  flushParagraph();
-  flushList();
-  return blocks;
-}
+const QUOTE_STYLE = 'margin:0 0 16px;padding-left:12px;border-left:4px solid #d4d8dd';
+const CODE_BLOCK_STYLE = 'white-space:pre-wrap';
+/** The email's own headings are h1 and h2: the body's start at h3. */
+const FIRST_BODY_HEADING = 3;
+const HEADING = /^h([1-6])$/;
 
 /** A link target an email may carry, made absolute; null when it is not one. */
 function linkTarget(href: string, siteUrl: string): string | null {
@@ -125,93 +34,133 @@ function linkTarget(href: string, siteUrl: string): string | null {
   return null;
 }
 
-function inlineHtml(text: string): string {
-  return escapeHtml(text)
-    .replace(/`([^`]+)`/g, '<code>$1</code>')
-    .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
-    .replace(/(^|[^\w*])\*([^*\s][^*]*?)\*(?!\w)/g, '$1<em>$2</em>')
-    .replace(/(^|[^\w])_([^_\s][^_]*?)_(?!\w)/g, '$1<em>$2</em>');
+function text(value: string): Text {
+  return { type: 'text', value };
 }
 
-function inlineText(text: string): string {
-  return text
-    .replace(/`([^`]+)`/g, '$1')
-    .replace(/\*\*([^*]+)\*\*/g, '$1')
-    .replace(/(^|[^\w*])\*([^*\s][^*]*?)\*(?!\w)/g, '$1$2')
-    .replace(/(^|[^\w])_([^_\s][^_]*?)_(?!\w)/g, '$1$2');
-}
-
-/** One line of inline Markdown as HTML and as text. */
-export function renderInline(source: string, siteUrl: string): RenderedMarkdown {
-  let html = '';
-  let text = '';
-  let last = 0;
-  for (const match of source.matchAll(LINK)) {
-    const before = source.slice(last, match.index);
-    html += inlineHtml(before);
-    text += inlineText(before);
-    const label = match[1] ?? '';
-    const target = linkTarget(match[2] ?? '', siteUrl);
-    if (target) {
-      html += `<a href="${escapeHtml(target)}">${inlineHtml(label)}</a>`;
-      const plainLabel = inlineText(label);
-      const shown = target.replace(/^mailto:/i, '');
-      text += plainLabel === shown ? plainLabel : `${plainLabel} (${shown})`;
-    } else {
-      html += inlineHtml(label);
-      text += inlineText(label);
-    }
-    last = (match.index ?? 0) + match[0].length;
+/** The processor's tree, fitted to an email; what an email must not carry becomes its text. */
+function forEmail(nodes: readonly RootContent[], siteUrl: string): ElementContent[] {
+  const out: ElementContent[] = [];
+  for (const node of nodes) {
+    if (node.type === 'text') out.push(node);
+    else if (node.type === 'raw') out.push(text(node.value));
+    else if (node.type === 'element') out.push(...elementForEmail(node, siteUrl));
   }
-  html += inlineHtml(source.slice(last));
-  text += inlineText(source.slice(last));
-  return { html, text };
+  return out;
 }
 
-/** Renders Markdown for an email. `headingLevel` is the HTML level headings become (default 3). */
-export function renderMarkdown(source: string, siteUrl: string, options: { headingLevel?: number; paragraphStyle?: string } = {}): RenderedMarkdown {
-  return renderBlocks(parseBlocks(source), siteUrl, options);
-}
-
-function renderBlocks(blocks: Block[], siteUrl: string, options: { headingLevel?: number; paragraphStyle?: string }): RenderedMarkdown {
-  const level = options.headingLevel ?? 3;
-  const style = options.paragraphStyle ? ` style="${escapeHtml(options.paragraphStyle)}"` : '';
-  const html: string[] = [];
-  const text: string[] = [];
-  for (const block of blocks) {
-    if (block.kind === 'quote') {
-      const inner = renderBlocks(block.blocks, siteUrl, options);
-      html.push(`<blockquote style="margin:0 0 16px;padding-left:12px;border-left:4px solid #d4d8dd">\n${inner.html}\n</blockquote>`);
-      text.push(
-        inner.text
-          .split('\n')
-          .map((line) => (line ? `> ${line}` : '>'))
-          .join('\n'),
-      );
-    } else if (block.kind === 'code') {
-      html.push(`<pre style="white-space:pre-wrap"><code>${escapeHtml(block.lines.join('\n'))}</code></pre>`);
-      text.push(block.lines.map((line) => `    ${line}`).join('\n'));
-    } else if (block.kind === 'paragraph') {
-      const rendered = renderInline(block.text, siteUrl);
-      html.push(`<p${style}>${rendered.html}</p>`);
-      text.push(rendered.text);
-    } else if (block.kind === 'heading') {
-      const rendered = renderInline(block.text, siteUrl);
-      html.push(`<h${level}>${rendered.html}</h${level}>`);
-      text.push(rendered.text);
-    } else {
-      const tag = block.ordered ? 'ol' : 'ul';
-      const items = block.items.map((item, index) => {
-        const rendered = renderInline(item.text, siteUrl);
-        const children = item.children.map((child) => renderInline(child, siteUrl));
-        const childHtml = children.length > 0 ? `<ul>${children.map((child) => `<li>${child.html}</li>`).join('')}</ul>` : '';
-        const marker = block.ordered ? `${index + 1}.` : '-';
-        const childText = children.map((child) => `\n   - ${child.text}`).join('');
-        return { html: `<li>${rendered.html}${childHtml}</li>`, text: `${marker} ${rendered.text}${childText}` };
-      });
-      html.push(`<${tag}>${items.map((item) => item.html).join('')}</${tag}>`);
-      text.push(items.map((item) => item.text).join('\n'));
-    }
+function elementForEmail(element: Element, siteUrl: string): ElementContent[] {
+  const children = forEmail(element.children, siteUrl);
+  const heading = HEADING.exec(element.tagName);
+  if (heading) {
+    const level = Math.max(FIRST_BODY_HEADING, Number(heading[1]));
+    return [{ type: 'element', tagName: `h${level}`, properties: {}, children }];
   }
-  return { html: html.join('\n'), text: text.join('\n\n') };
+  switch (element.tagName) {
+    case 'a': {
+      const target = linkTarget(String(element.properties.href ?? ''), siteUrl);
+      return target ? [{ type: 'element', tagName: 'a', properties: { href: target }, children }] : children;
+    }
+    case 'img':
+      return [text(String(element.properties.alt ?? ''))];
+    case 'blockquote':
+      return [{ type: 'element', tagName: 'blockquote', properties: { style: QUOTE_STYLE }, children }];
+    case 'pre':
+      return [{ type: 'element', tagName: 'pre', properties: { style: CODE_BLOCK_STYLE }, children }];
+    case 'input':
+      // A task list's checkbox: its state as text, since an email holds no form controls.
+      return [text(element.properties.checked ? '☑' : '☐')];
+    default:
+      return [{ ...element, children }];
+  }
+}
+
+const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'ul', 'ol', 'table', 'hr', 'div', 'section']);
+
+function isBlock(node: ElementContent): node is Element {
+  return node.type === 'element' && BLOCKS.has(node.tagName);
+}
+
+/** Inline content as one line of text: soft line breaks become spaces, <br> a new line. */
+function inlineText(nodes: readonly ElementContent[]): string {
+  return nodes
+    .map((node) => {
+      if (node.type === 'text') return node.value.replace(/\s+/g, ' ');
+      if (node.type !== 'element') return '';
+      if (node.tagName === 'br') return '\n';
+      const label = inlineText(node.children);
+      if (node.tagName !== 'a') return label;
+      const shown = String(node.properties.href).replace(/^mailto:/i, '');
+      return label.trim() === shown ? label : `${label} (${shown})`;
+    })
+    .join('')
+    .replace(/ *\n */g, '\n');
+}
+
+function indent(block: string, prefix: string, firstPrefix = prefix): string {
+  return block
+    .split('\n')
+    .map((line, index) => (index === 0 ? firstPrefix : line ? prefix : prefix.trimEnd()) + line)
+    .join('\n');
+}
+
+function blockText(element: Element): string {
+  const tag = element.tagName;
+  if (tag === 'pre') return indent(inlineTextPreformatted(element.children).replace(/\n$/, ''), '    ');
+  if (tag === 'blockquote') return indent(blocksText(element.children, '\n\n'), '> ');
+  if (tag === 'hr') return '---';
+  if (tag === 'ul' || tag === 'ol') {
+    const items = element.children.filter((child): child is Element => child.type === 'element' && child.tagName === 'li');
+    return items.map((item, index) => indent(blocksText(item.children, '\n'), '   ', tag === 'ol' ? `${index + 1}. ` : '- ')).join('\n');
+  }
+  if (tag === 'table') {
+    const rows: string[] = [];
+    const walk = (nodes: readonly ElementContent[]) => {
+      for (const node of nodes) {
+        if (node.type !== 'element') continue;
+        if (node.tagName === 'tr') {
+          const cells = node.children.filter((cell): cell is Element => cell.type === 'element');
+          rows.push(cells.map((cell) => inlineText(cell.children).trim()).join(' | '));
+        } else walk(node.children);
+      }
+    };
+    walk(element.children);
+    return rows.join('\n');
+  }
+  if (tag === 'div' || tag === 'section') return blocksText(element.children, '\n\n');
+  return inlineText(element.children).trim();
+}
+
+function inlineTextPreformatted(nodes: readonly ElementContent[]): string {
+  return nodes.map((node) => (node.type === 'text' ? node.value : node.type === 'element' ? inlineTextPreformatted(node.children) : '')).join('');
+}
+
+/** Blocks as text, separated by `separator`; loose inline content (a tight list's item) is a block of its own. */
+function blocksText(nodes: readonly ElementContent[], separator: string): string {
+  const blocks: string[] = [];
+  let inline: ElementContent[] = [];
+  const flush = () => {
+    const line = inlineText(inline).trim();
+    if (line) blocks.push(line);
+    inline = [];
+  };
+  for (const node of nodes) {
+    if (isBlock(node)) {
+      flush();
+      const block = blockText(node);
+      if (block) blocks.push(block);
+    } else inline.push(node);
+  }
+  flush();
+  return blocks.join(separator);
+}
+
+/** Renders Markdown for an email, as HTML and as plain text. */
+export function renderMarkdown(source: string, siteUrl: string): RenderedMarkdown {
+  const tree = markdownToHast(source, { features: SITE_MARKDOWN_FEATURES, position: false }) as Root;
+  const content = forEmail(tree.children, siteUrl);
+  return {
+    html: toHtml({ type: 'root', children: content }, { characterReferences: { useNamedReferences: true } }).trim(),
+    text: blocksText(content, '\n\n'),
+  };
 }
