@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { errorSummary } from '../components/patterns/errorSummary.ts';
+import { choice, describedBy, fieldError, fieldHint, fieldLabel, formGroup } from '../components/patterns/field.ts';
 import { escapeHtml } from '../lib/escapeHtml.ts';
 import { type FieldMeta, fieldMeta } from '../schemas/formField.ts';
 import { fieldConstraints } from './fieldConstraints.ts';
@@ -52,103 +53,104 @@ function messageAttributes(schema: z.ZodType, meta: FieldMeta) {
   };
 }
 
-function errorMessage(id: string, message: string | undefined): string {
-  // Always present (hidden when empty) so the enhancement script can fill it in place.
-  return `<p id="${id}-error" class="error-message"${message ? '' : ' hidden'}><span class="visually-hidden">Error:</span> <span data-error-text>${escapeHtml(message ?? '')}</span></p>`;
-}
-
 function renderField(name: string, schema: z.ZodType, value: string | string[] | undefined, error: string | undefined): string {
   const meta = fieldMeta(schema);
   const id = fieldId(name);
   const { constraints, data } = messageAttributes(schema, meta);
-  const hintId = meta.hint ? `${id}-hint` : undefined;
-  const describedBy = [hintId, `${id}-error`].filter(Boolean).join(' ');
-  const hint = meta.hint ? `<div id="${hintId}" class="hint">${escapeHtml(meta.hint)}</div>` : '';
-  const groupClass = `form-group${error ? ' form-group-error' : ''}`;
+  // The error message is always present (hidden when empty) so the enhancement script can fill it in place.
+  const described = describedBy(id, { hint: Boolean(meta.hint), error: true });
+  const hint = fieldHint(id, meta.hint);
+  const message = fieldError(id, error, { placeholder: true });
   const common = { 'data-field': name, ...data };
+  const group = (content: string, extra: Record<string, string | number | boolean | undefined>) =>
+    formGroup(content, { error: Boolean(error), attributes: attributes({ ...common, ...extra }) });
 
   switch (meta.widget) {
     case 'radios':
     case 'checkboxes': {
-      const type = meta.widget === 'radios' ? 'radio' : 'checkbox';
       const selected = asList(value);
       const options = (meta.choices ?? [])
-        .map((choice, index) => {
+        .map((option, index) => {
           const optionId = index === 0 ? id : `${id}-${index + 1}`;
-          const optionHintId = choice.hint ? `${optionId}-item-hint` : undefined;
-          return `<div class="choice">
-<input class="choice-input" type="${type}"${attributes({ id: optionId, name, value: choice.value, checked: selected.includes(choice.value), 'aria-describedby': optionHintId })}>
-<label class="choice-label" for="${optionId}">${escapeHtml(choice.label)}</label>${choice.hint ? `\n<div id="${optionHintId}" class="hint choice-hint">${escapeHtml(choice.hint)}</div>` : ''}
-</div>`;
+          return choice({
+            type: meta.widget === 'radios' ? 'radio' : 'checkbox',
+            id: optionId,
+            name,
+            value: option.value,
+            label: option.label,
+            checked: selected.includes(option.value),
+            ...(option.hint ? { hint: option.hint, hintId: `${optionId}-item-hint` } : {}),
+          });
         })
         .join('\n');
-      return `<div class="${groupClass}"${attributes({ ...common, 'data-widget': meta.widget, 'data-required': constraints.required })}>
-<fieldset class="fieldset"${attributes({ 'aria-describedby': describedBy })}>
+      return group(
+        `<fieldset class="fieldset"${attributes({ 'aria-describedby': described })}>
 <legend class="legend">${escapeHtml(meta.label)}</legend>
 ${hint}
-${errorMessage(id, error)}
+${message}
 <div class="choices">
 ${options}
 </div>
-</fieldset>
-</div>`;
+</fieldset>`,
+        { 'data-widget': meta.widget, 'data-required': constraints.required },
+      );
     }
     case 'agreement': {
       const checked = asList(value).some((item) => item === 'yes' || item === 'true');
-      return `<div class="${groupClass}"${attributes({ ...common, 'data-widget': 'agreement', 'data-required': true })}>
-${errorMessage(id, error)}
-<div class="choice">
-<input class="choice-input" type="checkbox"${attributes({ id, name, value: 'yes', checked, 'aria-describedby': `${id}-error` })}>
-<label class="choice-label" for="${id}">${escapeHtml(meta.label)}</label>
-</div>
-</div>`;
+      return group(`${message}\n${choice({ type: 'checkbox', id, name, value: 'yes', label: meta.label, checked, describedBy: `${id}-error` })}`, {
+        'data-widget': 'agreement',
+        'data-required': true,
+      });
     }
     case 'select': {
       const current = asList(value)[0] ?? '';
       const options = [`<option value=""${current ? '' : ' selected'}>Choose one</option>`]
-        .concat((meta.choices ?? []).map((choice) => `<option${attributes({ value: choice.value, selected: current === choice.value })}>${escapeHtml(choice.label)}</option>`))
+        .concat((meta.choices ?? []).map((option) => `<option${attributes({ value: option.value, selected: current === option.value })}>${escapeHtml(option.label)}</option>`))
         .join('');
-      return `<div class="${groupClass}"${attributes({ ...common, 'data-widget': 'select', 'data-required': constraints.required })}>
-<label class="label" for="${id}">${escapeHtml(meta.label)}</label>
+      return group(
+        `${fieldLabel(id, meta.label)}
 ${hint}
-${errorMessage(id, error)}
-<select class="select${error ? ' input-error' : ''}"${attributes({ id, name, required: constraints.required, 'aria-describedby': describedBy, 'aria-invalid': error ? 'true' : undefined })}>${options}</select>
-</div>`;
+${message}
+<select class="select${error ? ' input-error' : ''}"${attributes({ id, name, required: constraints.required, 'aria-describedby': described, 'aria-invalid': error ? 'true' : undefined })}>${options}</select>`,
+        { 'data-widget': 'select', 'data-required': constraints.required },
+      );
     }
     case 'textarea': {
       const text = asList(value)[0] ?? '';
-      return `<div class="${groupClass}"${attributes({ ...common, 'data-widget': 'textarea', 'data-required': constraints.required })}>
-<label class="label" for="${id}">${escapeHtml(meta.label)}</label>
+      return group(
+        `${fieldLabel(id, meta.label)}
 ${hint}
-${errorMessage(id, error)}
-<textarea class="textarea${error ? ' input-error' : ''}" rows="5"${attributes({ id, name, required: constraints.required, minlength: constraints.minLength, maxlength: constraints.maxLength, 'aria-describedby': describedBy, 'aria-invalid': error ? 'true' : undefined })}>${escapeHtml(text)}</textarea>
-</div>`;
+${message}
+<textarea class="textarea${error ? ' input-error' : ''}" rows="5"${attributes({ id, name, required: constraints.required, minlength: constraints.minLength, maxlength: constraints.maxLength, 'aria-describedby': described, 'aria-invalid': error ? 'true' : undefined })}>${escapeHtml(text)}</textarea>`,
+        { 'data-widget': 'textarea', 'data-required': constraints.required },
+      );
     }
     default: {
       const text = asList(value)[0] ?? '';
       const isNumber = meta.widget === 'number';
-      return `<div class="${groupClass}"${attributes({ ...common, 'data-widget': meta.widget, 'data-required': constraints.required, 'data-min': constraints.min, 'data-max': constraints.max })}>
-<label class="label" for="${id}">${escapeHtml(meta.label)}</label>
+      return group(
+        `${fieldLabel(id, meta.label)}
 ${hint}
-${errorMessage(id, error)}
+${message}
 <input class="input${error ? ' input-error' : ''}"${attributes({
-        id,
-        name,
-        type: meta.widget === 'email' ? 'email' : 'text',
-        // GOV.UK: whole numbers use a text input with a numeric keyboard, not type=number.
-        inputmode: isNumber ? 'numeric' : undefined,
-        pattern: isNumber ? '[0-9]*' : undefined,
-        spellcheck: meta.widget === 'email' ? 'false' : undefined,
-        autocomplete: meta.autocomplete,
-        required: constraints.required,
-        minlength: constraints.minLength,
-        maxlength: constraints.maxLength,
-        size: meta.width,
-        value: text,
-        'aria-describedby': describedBy,
-        'aria-invalid': error ? 'true' : undefined,
-      })}>
-</div>`;
+          id,
+          name,
+          type: meta.widget === 'email' ? 'email' : 'text',
+          // GOV.UK: whole numbers use a text input with a numeric keyboard, not type=number.
+          inputmode: isNumber ? 'numeric' : undefined,
+          pattern: isNumber ? '[0-9]*' : undefined,
+          spellcheck: meta.widget === 'email' ? 'false' : undefined,
+          autocomplete: meta.autocomplete,
+          required: constraints.required,
+          minlength: constraints.minLength,
+          maxlength: constraints.maxLength,
+          size: meta.width,
+          value: text,
+          'aria-describedby': described,
+          'aria-invalid': error ? 'true' : undefined,
+        })}>`,
+        { 'data-widget': meta.widget, 'data-required': constraints.required, 'data-min': constraints.min, 'data-max': constraints.max },
+      );
     }
   }
 }

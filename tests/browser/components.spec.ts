@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { errorSummary } from '../../src/components/patterns/errorSummary.ts';
 import { ERROR_SUMMARY_EXAMPLES } from '../../src/components/patterns/errorSummary.examples.ts';
+import { FIELD_EXAMPLES } from '../../src/components/patterns/field.examples.ts';
 import { panel } from '../../src/components/patterns/panel.ts';
 import { PANEL_EXAMPLES } from '../../src/components/patterns/panel.examples.ts';
 import { axeViolations } from './support/site.ts';
@@ -51,6 +52,24 @@ for (const [name, { options, content }] of Object.entries(PANEL_EXAMPLES)) {
       // Information keeps the site's link colour as its edge; the other kinds have their own.
       if (kind === 'information') expect([green, amber]).not.toContain(edge);
       else expect(edge).toBe(kind === 'warning' ? amber : green);
+    });
+  }
+}
+
+for (const [name, { markup, inError }] of Object.entries(FIELD_EXAMPLES)) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`field, ${name} (${colorScheme}): no axe violations, the control named by its label`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme });
+      await page.goto('/topics/');
+      await page.locator('main').evaluate((main, html) => {
+        main.innerHTML = `<h1>Example</h1><form class="form" action="/" method="post">${html}</form>`;
+      }, markup);
+      expect(await axeViolations(page)).toEqual([]);
+      const first = page.locator('main input').first();
+      await expect(first).toBeVisible();
+      expect(await first.evaluate((input) => (input as HTMLInputElement).labels?.length ?? 0)).toBe(1);
+      await expect(page.locator('main .form-group-error')).toHaveCount(inError ? 1 : 0);
+      if (inError) await expect(page.locator('main .error-message')).toBeVisible();
     });
   }
 }

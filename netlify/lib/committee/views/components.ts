@@ -4,7 +4,9 @@
  * captions, radios and text areas with hints. Each returns safe markup (views/html.ts).
  */
 import { errorSummary as errorSummaryMarkup, type ErrorSummaryOptions } from '../../../../src/components/patterns/errorSummary.ts';
+import { choice, describedBy, fieldError, fieldHint, fieldLabel, formGroup } from '../../../../src/components/patterns/field.ts';
 import { type PanelOptions, panel as panelMarkup } from '../../../../src/components/patterns/panel.ts';
+import { escapeHtml } from '../../../../src/lib/escapeHtml.ts';
 import { type Html, html, trusted } from './html.ts';
 
 export interface FieldError {
@@ -80,20 +82,30 @@ export interface RadiosOptions {
 }
 
 export function radios(options: RadiosOptions): Html {
-  const error = errorFor(options.errors ?? [], options.id);
-  return html`<div class="form-group${error ? ' form-group-error' : ''}">
-<fieldset class="fieldset"${error ? html` aria-describedby="${options.id}-error"` : ''}>
-<legend class="legend">${options.legend}</legend>
-${error ? html`<p class="error-message" id="${options.id}-error"><span class="visually-hidden">Error:</span> ${error.message}</p>` : ''}
-${options.choices.map(
-  (choice, index) => html`<div class="choice">
-<input class="choice-input" type="radio" id="${index === 0 ? options.id : `${options.id}-${index}`}" name="${options.name}" value="${choice.value}"${choice.value === options.checked ? ' checked' : ''}${choice.hint ? html` aria-describedby="${options.id}-${index}-hint"` : ''}>
-<label class="choice-label" for="${index === 0 ? options.id : `${options.id}-${index}`}">${choice.label}</label>
-${choice.hint ? html`<div class="hint choice-hint" id="${options.id}-${index}-hint">${choice.hint}</div>` : ''}
-</div>`,
-)}
-</fieldset>
-</div>`;
+  const error = errorFor(options.errors ?? [], options.id)?.message;
+  const choices = options.choices.map((option, index) => {
+    const id = index === 0 ? options.id : `${options.id}-${index}`;
+    return choice({
+      type: 'radio',
+      id,
+      name: options.name,
+      value: option.value,
+      label: option.label,
+      checked: option.value === options.checked,
+      ...(option.hint ? { hint: option.hint, hintId: `${options.id}-${index}-hint` } : {}),
+    });
+  });
+  const described = describedBy(options.id, { error: Boolean(error) });
+  return trusted(
+    formGroup(
+      `<fieldset class="fieldset"${described ? ` aria-describedby="${described}"` : ''}>
+<legend class="legend">${escapeHtml(options.legend)}</legend>
+${fieldError(options.id, error)}
+${choices.join('\n')}
+</fieldset>`,
+      { error: Boolean(error) },
+    ),
+  );
 }
 
 export interface TextOptions {
@@ -110,19 +122,15 @@ export interface TextOptions {
 }
 
 export function textField(options: TextOptions): Html {
-  const error = errorFor(options.errors ?? [], options.id);
-  const described = [options.hint ? `${options.id}-hint` : '', error ? `${options.id}-error` : ''].filter(Boolean).join(' ');
+  const error = errorFor(options.errors ?? [], options.id)?.message;
+  const described = describedBy(options.id, { hint: Boolean(options.hint), error: Boolean(error) });
   const attributes = html`id="${options.id}" name="${options.name}"${options.maxLength ? html` maxlength="${options.maxLength}"` : ''}${described ? html` aria-describedby="${described}"` : ''}`;
-  return html`<div class="form-group${error ? ' form-group-error' : ''}">
-<label class="label" for="${options.id}">${options.label}</label>
-${options.hint ? html`<div class="hint" id="${options.id}-hint">${options.hint}</div>` : ''}
-${error ? html`<p class="error-message" id="${options.id}-error"><span class="visually-hidden">Error:</span> ${error.message}</p>` : ''}
-${
-  options.type
+  const control = options.type
     ? html`<input class="input${error ? ' input-error' : ''}" type="${options.type}" ${attributes} value="${options.value ?? ''}">`
-    : html`<textarea class="textarea${error ? ' input-error' : ''}" ${attributes} rows="${options.rows ?? 4}">${options.value ?? ''}</textarea>`
-}
-</div>`;
+    : html`<textarea class="textarea${error ? ' input-error' : ''}" ${attributes} rows="${options.rows ?? 4}">${options.value ?? ''}</textarea>`;
+  return trusted(
+    formGroup(`${fieldLabel(options.id, options.label)}\n${fieldHint(options.id, options.hint)}\n${fieldError(options.id, error)}\n${control.value}`, { error: Boolean(error) }),
+  );
 }
 
 export interface SelectOptions {
@@ -134,12 +142,12 @@ export interface SelectOptions {
 }
 
 export function select(options: SelectOptions): Html {
-  return html`<div class="form-group">
-<label class="label" for="${options.id}">${options.label}</label>
-<select class="select" id="${options.id}" name="${options.name}">${options.choices.map(
-    (choice) => html`<option value="${choice.value}"${choice.value === (options.selected ?? '') ? ' selected' : ''}>${choice.label}</option>`,
-  )}</select>
-</div>`;
+  const choices = html`${options.choices.map(
+    (option) => html`<option value="${option.value}"${option.value === (options.selected ?? '') ? ' selected' : ''}>${option.label}</option>`,
+  )}`;
+  return trusted(
+    formGroup(`${fieldLabel(options.id, options.label)}\n<select class="select" id="${escapeHtml(options.id)}" name="${escapeHtml(options.name)}">${choices.value}</select>`),
+  );
 }
 
 /** A tag beside a name ("New", "Eligible"). */
