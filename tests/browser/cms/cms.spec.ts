@@ -318,7 +318,7 @@ test('the built /admin page loads under its own Content-Security-Policy without 
   const problems = watchConsole(page);
   const response = await page.goto(`${served}/admin/`);
   const headers = response?.headers() ?? {};
-  expect(headers['content-security-policy']).toContain("connect-src 'self' https://api.github.com");
+  expect(headers['content-security-policy']).toContain("connect-src 'self' blob: https://api.github.com");
   expect(headers['x-robots-tag']).toBe('noindex, nofollow');
   // No local backend in a production build: the GitHub sign-in (through Netlify) is offered.
   await expect(page.getByRole('button', { name: 'Sign in with GitHub' })).toBeVisible({ timeout: 30_000 });
