@@ -6,6 +6,7 @@
 import type { BuildTimeResult } from './buildTime.ts';
 import type { DeveloperLoopResult } from './developerLoop.ts';
 import type { LighthousePageResult } from './lighthouse.ts';
+import type { MatchingBenchmark } from './matchingBenchmark.ts';
 import { CATEGORIES } from './lighthouse.ts';
 import type { Weight } from './lib/pageWeights.ts';
 import type { StartCyclesResult } from './startCycles.ts';
@@ -103,19 +104,7 @@ export interface Results {
     }>;
   };
   matching?: Section & {
-    sizes: Array<{
-      mentees: number;
-      mentors: number;
-      places: number;
-      matched: number;
-      unmatched: number;
-      engineMs: number;
-      reportMs: number;
-      runs: number;
-      rssMb: number;
-      baselineScoreAllPairsMs: number;
-      targetMs: number | null;
-    }>;
+    sizes: Array<MatchingBenchmark & { baselineScoreAllPairsMs: number; targetMs: number | null }>;
   };
   developerLoop?: Section & DeveloperLoopResult;
   startCycles?: Section & StartCyclesResult;

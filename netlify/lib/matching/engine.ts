@@ -1,7 +1,6 @@
 import type { MatchingSettings } from '../../../src/schemas/settings.ts';
 import {
   assessPair,
-  type FitParts,
   isPriorityMentee,
   type MatchingVocabulary,
   menteeProfile,
@@ -38,7 +37,8 @@ export interface MatchingInput {
   vocabulary: MatchingVocabulary;
 }
 
-export interface ProposedPair {
+/** A proposed pair: who, why it was kept or chosen, and its assessment (fit under the committee's weights). */
+export interface ProposedPair extends Pick<PairAssessment, 'fit' | 'parts' | 'sharedAreas' | 'sharedGoalWords' | 'sharedWays' | 'hoursApart'> {
   mentor: string;
   mentorName: string;
   mentee: string;
@@ -47,13 +47,6 @@ export interface ProposedPair {
   kept: KeptBecause | null;
   /** The mentee is in the program's priority group. */
   priority: boolean;
-  /** Fit from 0 to 100 under the committee's weights. */
-  fit: number;
-  parts: FitParts;
-  sharedAreas: string[];
-  sharedGoalWords: string[];
-  sharedWays: string[];
-  hoursApart: number | null;
   /** Plain-language reason. */
   reason: string;
 }
