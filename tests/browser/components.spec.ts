@@ -6,6 +6,9 @@ import { panel } from '../../src/components/patterns/panel.ts';
 import { PANEL_EXAMPLES } from '../../src/components/patterns/panel.examples.ts';
 import { axeViolations } from './support/site.ts';
 
+/** A content page of the site, with its styles and no script, as the stage for each example. */
+const STAGE = '/mentors/';
+
 /**
  * Each named example of the shared components, in the site's own page and styles, passes axe
  * (light and dark mode) and behaves as GOV.UK's does.
@@ -14,7 +17,7 @@ for (const [name, options] of Object.entries(ERROR_SUMMARY_EXAMPLES)) {
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`error summary, ${name} (${colorScheme}): no axe violations`, async ({ page }) => {
       await page.emulateMedia({ colorScheme });
-      await page.goto('/topics/');
+      await page.goto(STAGE);
       const markup = errorSummary(options);
       await page.locator('main').evaluate((main, html) => {
         main.innerHTML = `<h1>Example</h1>${html}<p id="f-email">Email</p><p id="f-areas">Areas</p>`;
@@ -34,7 +37,7 @@ for (const [name, { options, content }] of Object.entries(PANEL_EXAMPLES)) {
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`panel, ${name} (${colorScheme}): no axe violations, its edge in the colour of its kind`, async ({ page }) => {
       await page.emulateMedia({ colorScheme });
-      await page.goto('/topics/');
+      await page.goto(STAGE);
       await page.locator('main').evaluate(
         (main, html) => {
           main.innerHTML = `<h1>Example</h1>${html}`;
@@ -60,7 +63,7 @@ for (const [name, { markup, inError }] of Object.entries(FIELD_EXAMPLES)) {
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`field, ${name} (${colorScheme}): no axe violations, the control named by its label`, async ({ page }) => {
       await page.emulateMedia({ colorScheme });
-      await page.goto('/topics/');
+      await page.goto(STAGE);
       await page.locator('main').evaluate((main, html) => {
         main.innerHTML = `<h1>Example</h1><form class="form" action="/" method="post">${html}</form>`;
       }, markup);
