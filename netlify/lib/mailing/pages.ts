@@ -11,13 +11,13 @@ import { formatMonth } from '../../../src/lib/zonedTime.ts';
 import { MAX_NOTE_LENGTH } from './checkIns.ts';
 import { PREFERENCE_CHOICES, PREFERENCE_LABELS, type PreferenceChoice, type PreferenceStatus } from './preferences.ts';
 import { CHECK_IN_LABELS, type CheckInClaims } from './signedLinks.ts';
+import { choice, describedBy, fieldHint, fieldLabel, formGroup } from '../../../src/components/patterns/field.ts';
 import { panel } from '../../../src/components/patterns/panel.ts';
 
-const noteField = (label: string, hint: string) => `<div class="form-group">
-<label class="label" for="f-note">${escapeHtml(label)}</label>
-<div id="f-note-hint" class="hint">${escapeHtml(hint)}</div>
-<textarea class="textarea" id="f-note" name="note" rows="4" maxlength="${MAX_NOTE_LENGTH}" aria-describedby="f-note-hint"></textarea>
-</div>`;
+const noteField = (label: string, hint: string) =>
+  formGroup(`${fieldLabel('f-note', label)}
+${fieldHint('f-note', hint)}
+<textarea class="textarea" id="f-note" name="note" rows="4" maxlength="${MAX_NOTE_LENGTH}" aria-describedby="${describedBy('f-note', { hint: true })}"></textarea>`);
 
 export function checkInConfirmPage(token: string, claims: CheckInClaims): { title: string; html: string } {
   const answer = CHECK_IN_LABELS[claims.answer];
@@ -71,13 +71,18 @@ export function problemPage(title: string, sentence: string): { title: string; h
 }
 
 export function preferencesPage(token: string, options: { error?: string } = {}): { title: string; html: string } {
-  const choices = PREFERENCE_CHOICES.map((choice, index) => {
+  const choices = PREFERENCE_CHOICES.map((preference, index) => {
     const id = index === 0 ? 'f-choice' : `f-choice-${index + 1}`;
-    return `<div class="choice">
-<input class="choice-input" type="radio" id="${id}" name="choice" value="${choice}" aria-describedby="${id}-item-hint"${index === 0 ? ' checked' : ''}>
-<label class="choice-label" for="${id}">${escapeHtml(PREFERENCE_LABELS[choice].label)}</label>
-<div id="${id}-item-hint" class="hint choice-hint">${escapeHtml(PREFERENCE_LABELS[choice].hint)}</div>
-</div>`;
+    return choice({
+      type: 'radio',
+      id,
+      name: 'choice',
+      value: preference,
+      label: PREFERENCE_LABELS[preference].label,
+      checked: index === 0,
+      hint: PREFERENCE_LABELS[preference].hint,
+      hintId: `${id}-item-hint`,
+    });
   }).join('\n');
   const error = options.error ? errorSummary({ text: options.error }) : '';
   return {

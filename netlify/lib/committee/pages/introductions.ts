@@ -10,7 +10,7 @@ import { emptyIntroductionsLedger, type IntroductionsLedger, introductionKey, in
 import { loadPairs, type ResolvedPair } from '../../mailing/pairs.ts';
 import type { RecordsStore } from '../../records/ports.ts';
 import type { WorkspacePorts } from '../ports.ts';
-import { errorSummary, type FieldError, hidden, notice, panel, problem, table, tag } from '../views/components.ts';
+import { confirmBox, errorSummary, type FieldError, hidden, notice, panel, problem, table, tag } from '../views/components.ts';
 import { type Html, html } from '../views/html.ts';
 import type { WorkspacePage } from '../views/layout.ts';
 import { yearOf } from './applications.ts';
@@ -82,7 +82,7 @@ ${
 ${hidden('intent', 'introduce')}
 <h2>Send the introductions</h2>
 <p>${due} pair${due === 1 ? '' : 's'} ${due === 1 ? 'has' : 'have'} not been introduced yet: ${due * 2} emails, one to each person. Each pair is introduced once, however often this is pressed.</p>
-${confirmBox('confirm', `Send ${due * 2} introduction emails now`, state.errors)}
+${confirmBox({ id: 'confirm', label: `Send ${due * 2} introduction emails now`, errors: state.errors })}
 <button class="button" type="submit">Send the introductions</button>
 </form>`
     : pairs.length > 0
@@ -96,21 +96,12 @@ ${hidden('intent', 'notify-unmatched')}
 <h2>Mentees left unmatched</h2>
 <p>${notes} mentee${notes === 1 ? ' is' : 's are'} in no pair. They can be sent a kind note saying so, once.</p>
 ${dryRun.unmatchedPreview ? html`<details><summary>Read the note</summary><p><strong>Subject:</strong> ${dryRun.unmatchedPreview.subject}</p><pre class="email-text">${dryRun.unmatchedPreview.text}</pre></details>` : ''}
-${confirmBox('confirm-unmatched', `Send the note to ${notes} mentee${notes === 1 ? '' : 's'} now`, state.errors)}
+${confirmBox({ id: 'confirm-unmatched', label: `Send the note to ${notes} mentee${notes === 1 ? '' : 's'} now`, errors: state.errors })}
 <button class="button" type="submit">Send the notes</button>
 </form>`
     : ''
 }`;
   return { title: `Introductions for ${year}`, section: '/committee/mailings/', body, status: state.errors?.length ? 400 : state.problem ? 503 : 200 };
-}
-
-function confirmBox(id: string, label: string, errors: readonly FieldError[] = []): Html {
-  const error = errors.find((each) => each.field === id);
-  return html`<div class="form-group${error ? ' form-group-error' : ''}">
-${error ? html`<p class="error-message" id="${id}-error"><span class="visually-hidden">Error:</span> ${error.message}</p>` : ''}
-<div class="choice"><input class="choice-input" type="checkbox" id="${id}" name="confirm" value="yes"${error ? html` aria-describedby="${id}-error"` : ''}>
-<label class="choice-label" for="${id}">${label}</label></div>
-</div>`;
 }
 
 /** When each pair was introduced, by introductionKey. */

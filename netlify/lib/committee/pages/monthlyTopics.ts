@@ -14,7 +14,7 @@ import { chooseTopic } from '../../mailing/topics.ts';
 import { type StartBackground, startMailingByHand } from '../../mailing/startMailing.ts';
 import type { WorkspacePorts } from '../ports.ts';
 import type { RouteAnswer, RouteContext } from '../routes.ts';
-import { errorSummary, type FieldError, hidden, notice, panel, problem, select, table, tag } from '../views/components.ts';
+import { confirmBox, errorSummary, type FieldError, hidden, notice, panel, problem, select, table, tag } from '../views/components.ts';
 import { type Html, html } from '../views/html.ts';
 
 /** How many days before a month the committee is warned that it has no sendable topic. */
@@ -139,16 +139,11 @@ function sendForm(row: MonthRow | undefined, errors: readonly FieldError[] = [])
   if (!row || (row.state !== 'not-started' && row.state !== 'partly-sent')) return html``;
   const action = row.state === 'partly-sent' ? 'Resume' : 'Send now';
   const left = row.counts?.toSend;
-  const error = errors.find((each) => each.field === 'confirm');
   return html`<form class="form" method="post" action="/committee/mailings/monthly/" novalidate>
 <h2>${action}: ${formatMonth(row.month)}</h2>
 <p>The daily schedule sends each month’s topic in the first week of the month. To send it now${left === undefined ? '' : ` (${left} email${left === 1 ? '' : 's'} left to send)`}, confirm below. Nobody gets it twice.</p>
 ${hidden('intent', 'send')}${hidden('month', row.month)}
-<div class="form-group${error ? ' form-group-error' : ''}">
-${error ? html`<p class="error-message" id="confirm-error"><span class="visually-hidden">Error:</span> ${error.message}</p>` : ''}
-<div class="choice"><input class="choice-input" type="checkbox" id="confirm" name="confirm" value="yes"${error ? html` aria-describedby="confirm-error"` : ''}>
-<label class="choice-label" for="confirm">Send the ${formatMonth(row.month)} topic email now</label></div>
-</div>
+${confirmBox({ id: 'confirm', label: `Send the ${formatMonth(row.month)} topic email now`, errors })}
 <button class="button" type="submit">${action}</button>
 </form>`;
 }

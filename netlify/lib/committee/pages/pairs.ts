@@ -13,7 +13,7 @@ import { END_REASONS, endPair, endPairInputSchema, pairEndedEmails, rolesToTell 
 import { loadPairsOfYear, type PairsOfYear, type PairView } from '../../pairs/pairsOfYear.ts';
 import type { RecordsStore } from '../../records/ports.ts';
 import type { WorkspacePorts } from '../ports.ts';
-import { errorSummary, type FieldError, hidden, notice, panel, problem, radios, summaryList, table, tag, textField } from '../views/components.ts';
+import { confirmBox, errorSummary, type FieldError, hidden, notice, panel, problem, radios, summaryList, table, tag, textField } from '../views/components.ts';
 import { type Html, html } from '../views/html.ts';
 import type { WorkspacePage } from '../views/layout.ts';
 
@@ -94,7 +94,7 @@ ${emails.map(
 )}
 <form class="form" method="post" action="/committee/pairs/${view.pair.id}/" novalidate>
 ${hidden('intent', 'end')}${hidden('reason', values.reason ?? '')}${hidden('details', values.details ?? '')}${hidden('matchesSha', year.matchesSha)}
-${confirmBox(state.errors, sendLabel)}
+${confirmBox({ id: 'confirm', label: `End the pair and ${sendLabel} now`, errors: state.errors })}
 <button class="button" type="submit">End the pair and ${sendLabel}</button>
 <a href="/committee/pairs/${view.pair.id}/">Cancel</a>
 </form>
@@ -108,15 +108,6 @@ ${radios({ id: 'reason', name: 'reason', legend: 'Why is the pair ending?', chec
 ${textField({ id: 'details', name: 'details', label: 'Details (needed for “Another reason”)', hint: 'Only the committee sees this.', value: values.details, errors: state.errors, maxLength: 400, rows: 2 })}
 <button class="button" type="submit">Preview the emails</button>
 </form>`;
-}
-
-function confirmBox(errors: readonly FieldError[] = [], sendLabel = 'send both emails'): Html {
-  const error = errors.find((each) => each.field === 'confirm');
-  return html`<div class="form-group${error ? ' form-group-error' : ''}">
-${error ? html`<p class="error-message" id="confirm-error"><span class="visually-hidden">Error:</span> ${error.message}</p>` : ''}
-<div class="choice"><input class="choice-input" type="checkbox" id="confirm" name="confirm" value="yes"${error ? html` aria-describedby="confirm-error"` : ''}>
-<label class="choice-label" for="confirm">End the pair and ${sendLabel} now</label></div>
-</div>`;
 }
 
 /** `loaded`: the year as the action just read it, so an answer to a form reads the records once. */

@@ -108,6 +108,17 @@ ${choices.join('\n')}
   );
 }
 
+/** The box a committee member ticks to confirm an action that sends email, with its error when left empty. */
+export function confirmBox(options: { id: string; label: string; errors?: readonly FieldError[] }): Html {
+  const error = errorFor(options.errors ?? [], options.id)?.message;
+  return trusted(
+    formGroup(
+      `${fieldError(options.id, error)}\n${choice({ type: 'checkbox', id: options.id, name: 'confirm', value: 'yes', label: options.label, ...(error ? { describedBy: `${options.id}-error` } : {}) })}`,
+      { error: Boolean(error) },
+    ),
+  );
+}
+
 export interface TextOptions {
   id: string;
   name: string;

@@ -5,7 +5,8 @@
  */
 import type { CommitteeSignIn } from '../ports.ts';
 import { panel, problemSummary } from './components.ts';
-import { html } from './html.ts';
+import { formGroup, fieldLabel } from '../../../../src/components/patterns/field.ts';
+import { html, trusted } from './html.ts';
 import type { WorkspacePage } from './layout.ts';
 
 export type SignInProblem = 'expired' | 'forged' | 'no-write' | 'bad-token' | 'unavailable' | 'origin' | 'no-local' | 'signed-out' | 'missing-token';
@@ -58,10 +59,7 @@ ${
 <form class="form" method="post" action="/api/committee/session" data-token-form>
 <h2>Sign in with a GitHub token</h2>
 <p>Without the sign-in window, paste a GitHub personal access token that can read the records repository. It is used once to ask GitHub who you are, and is not kept.</p>
-<div class="form-group">
-<label class="label" for="token">GitHub token</label>
-<input class="input" type="password" id="token" name="token" autocomplete="off" spellcheck="false">
-</div>
+${trusted(formGroup(`${fieldLabel('token', 'GitHub token')}\n<input class="input" type="password" id="token" name="token" autocomplete="off" spellcheck="false">`))}
 <button class="button" type="submit">Sign in</button>
 </form>
 <script src="/committee-sign-in.js" defer></script>`
