@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatEml } from './formatEml.ts';
 import { MailerError, type OutgoingEmail } from './ports.ts';
 import { createOutboxMailer } from './outboxMailer.ts';
+import { rejection } from '../../../tests/support/rejection.ts';
 
 const FILE_NAME = /^\d{8}T\d{9}Z-[0-9a-f]{12}-\d+\.eml$/;
 
@@ -38,14 +39,7 @@ afterEach(async () => {
 const mailer = () => createOutboxMailer({ dir, now: () => new Date('2026-11-29T10:15:00.123Z'), log: (message) => logs.push(message) });
 const emlFiles = async () => (await readdir(dir)).filter((name) => name.endsWith('.eml')).sort();
 
-async function refusal(promise: Promise<unknown>): Promise<MailerError> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(MailerError);
-  return error as MailerError;
-}
+const refusal = (promise: Promise<unknown>) => rejection(promise, MailerError);
 
 describe('outbox mailer', () => {
   it('writes one .eml file a mail parser reads back: headers, both parts, UTF-8', async () => {

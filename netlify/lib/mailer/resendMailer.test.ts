@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startFakeResend, type FakeResend, type FakeResendOptions } from '../../../tests/servers/resend/fakeResend.ts';
 import { MailerError, type OutgoingEmail } from './ports.ts';
 import { createResendMailer, type ResendMailerOptions } from './resendMailer.ts';
+import { rejection } from '../../../tests/support/rejection.ts';
 
 const API_KEY = 're_test_key';
 const SUBJECT = 'Welcome to the mentoring program';
@@ -43,14 +44,7 @@ async function setup(server: Partial<FakeResendOptions> = {}, mailer: Partial<Re
   return { fake, mailer: resendMailer, logs, sleeps };
 }
 
-async function refusal(promise: Promise<unknown>): Promise<MailerError> {
-  const error = await promise.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  expect(error).toBeInstanceOf(MailerError);
-  return error as MailerError;
-}
+const refusal = (promise: Promise<unknown>) => rejection(promise, MailerError);
 
 describe('Resend mailer', () => {
   it('sends one email with every field mapped and the idempotency key sent', async () => {
