@@ -34,6 +34,16 @@ describe('renderMarkdown for emails', () => {
   });
 });
 
+describe('rendering for a whole mailing', () => {
+  it('parses a source once per site, however many emails carry it', () => {
+    const source = 'A topic for **everyone**.';
+    const first = renderMarkdown(source, SITE);
+    expect(renderMarkdown(source, SITE)).toBe(first);
+    expect(renderMarkdown(source, 'https://other.example.org')).not.toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+  });
+});
+
 describe('what the editor’s formatting buttons write, in an email', () => {
   it('renders a block quote as a quote, never as a literal “>”', () => {
     const rendered = renderMarkdown('Before.\n\n> A mentor once told me:\n> **ask early**, and ask again.\n\nAfter.', SITE);

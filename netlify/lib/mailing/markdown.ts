@@ -155,12 +155,23 @@ function blocksText(nodes: readonly ElementContent[], separator: string): string
   return blocks.join(separator);
 }
 
+/** A mailing renders the same topic for thousands of people: each source is parsed once. */
+const rendered = new Map<string, Readonly<RenderedMarkdown>>();
+const RENDERED_KEPT = 64;
+
 /** Renders Markdown for an email, as HTML and as plain text. */
-export function renderMarkdown(source: string, siteUrl: string): RenderedMarkdown {
+export function renderMarkdown(source: string, siteUrl: string): Readonly<RenderedMarkdown> {
+  const key = `${siteUrl}\n${source}`;
+  const known = rendered.get(key);
+  if (known) return known;
   const tree = markdownToHast(source, { features: SITE_MARKDOWN_FEATURES, position: false }) as Root;
   const content = forEmail(tree.children, siteUrl);
-  return {
+  const result = Object.freeze({
     html: toHtml({ type: 'root', children: content }, { characterReferences: { useNamedReferences: true } }).trim(),
     text: blocksText(content, '\n\n'),
-  };
+  });
+  // The oldest goes first, so a long-running process keeps only recent sources.
+  if (rendered.size >= RENDERED_KEPT) rendered.delete(rendered.keys().next().value!);
+  rendered.set(key, result);
+  return result;
 }
